@@ -1,0 +1,43 @@
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { extractItems } from '../progress/item-id';
+
+export type Chapter = CollectionEntry<'docs'>;
+export type Roadmap = CollectionEntry<'roadmaps'>;
+
+export interface ChapterSummary {
+	entry: Chapter;
+	/** Site-relative URL of the chapter, with the base path. */
+	href: string;
+	/** Ids of the chapter's learnable items, in page order. */
+	itemIds: string[];
+}
+
+/** Prefixes a site-relative path with the configured base path. */
+export function withBase(path: string): string {
+	return `${import.meta.env.BASE_URL.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
+}
+
+/** All roadmaps in home-page order. */
+export async function getRoadmaps(): Promise<Roadmap[]> {
+	const roadmaps = await getCollection('roadmaps');
+	return roadmaps.sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+}
+
+/** A roadmap's chapters in phase order, with their item ids counted from the source. */
+export async function getRoadmapChapters(roadmapId: string): Promise<ChapterSummary[]> {
+	const chapters = await getCollection('docs', (entry) => entry.data.roadmap === roadmapId);
+	return chapters
+		.sort((a, b) => a.data.phase - b.data.phase || a.id.localeCompare(b.id))
+		.map((entry) => ({
+			entry,
+			href: withBase(`${entry.id}/`),
+			itemIds: extractItems(entry.body ?? '').flatMap((item) => (item.id ? [item.id] : [])),
+		}));
+}
+
+/** Looks a roadmap up by id, failing loudly: pages are only built for roadmaps that exist. */
+export async function requireRoadmap(id: string): Promise<Roadmap> {
+	const roadmap = await getEntry('roadmaps', id);
+	if (!roadmap) throw new Error(`No roadmap "${id}" in content/ (missing content/${id}/_roadmap.yaml).`);
+	return roadmap;
+}
