@@ -1,0 +1,109 @@
+import { isNode, parseDocument, type Document } from 'yaml';
+import { checkChapterFrontmatter, roadmapSchema, TAGS } from '../../../src/schema.ts';
+import { lineColumn } from '../parse.ts';
+import type { Rule } from '../types.ts';
+
+const REFERENCE = 'see "Frontmatter reference" in CONTRIBUTING.md';
+
+/**
+ * Chapter frontmatter against the site's own schema (`checkChapterFrontmatter`, the one the build
+ * uses), each `_roadmap.yaml` against `roadmapSchema`, and a chapter's `roadmap` against its folder.
+ * Findings point at the offending key inside the YAML.
+ */
+export const frontmatter: Rule = {
+	name: 'frontmatter',
+	description: 'Frontmatter and _roadmap.yaml match src/schema.ts; a chapter names its own folder as roadmap.',
+	check({ roadmaps, chapters }, report) {
+		const roadmapIds = roadmaps.map((roadmap) => roadmap.id);
+		for (const roadmap of roadmaps) {
+			const document = parseDocument(roadmap.source);
+			for (const error of document.errors) {
+				const at = lineColumn(roadmap.source, error.pos[0]);
+				report({ file: roadmap.file, ...at, message: `YAML syntax: ${error.message.split('\n')[0]}`, fix: 'fix the YAML syntax' });
+			}
+			if (document.errors.length > 0) continue;
+			const result = roadmapSchema.safeParse(document.toJS());
+			for (const issue of result.success ? [] : result.error.issues) {
+				const field = issue.path.map(String).join('.') || '(root)';
+				report({
+					file: roadmap.file,
+					...keyPosition(document, issue.path, roadmap.source, 1),
+					message: `field "${field}": ${issue.message}`,
+					fix: `correct "${field}" in ${roadmap.file}; ${REFERENCE}`,
+				});
+			}
+		}
+		for (const chapter of chapters) {
+			const block = chapter.frontmatter;
+			if (!block) {
+				report({
+					file: chapter.file,
+					line: 1,
+					column: 1,
+					message: 'no frontmatter block',
+					fix: 'start the file with a `---` block giving title, roadmap, phase and phaseTitle (`npm run new` writes one)',
+				});
+				continue;
+			}
+			const yamlSource = chapter.source.split('\n').slice(block.firstLine - 1).join('\n');
+			if (block.document.errors.length > 0) {
+				for (const error of block.document.errors) {
+					const at = lineColumn(yamlSource, error.pos[0]);
+					report({
+						file: chapter.file,
+						line: at.line + block.firstLine - 1,
+						column: at.column,
+						message: `YAML syntax: ${error.message.split('\n')[0]}`,
+						fix: 'fix the YAML syntax of the frontmatter (quote values containing `: ` or `#`)',
+					});
+				}
+				continue;
+			}
+			for (const problem of checkChapterFrontmatter(chapter.file, block.data, roadmapIds)) {
+				const path = problem.field === '(frontmatter)' ? [] : problem.field.split('.');
+				report({
+					file: chapter.file,
+					...keyPosition(block.document, path, yamlSource, block.firstLine),
+					message: `field "${problem.field}": ${problem.message}`,
+					fix: path[0] === 'tags' ? `use tags from the vocabulary: ${Object.keys(TAGS).join(', ')}` : `correct "${problem.field}"; ${REFERENCE}`,
+				});
+			}
+			const named = (block.data as { roadmap?: unknown; pageKind?: unknown }).roadmap;
+			if (typeof named === 'string' && named !== chapter.folder && roadmapIds.includes(named)) {
+				report({
+					file: chapter.file,
+					...keyPosition(block.document, ['roadmap'], yamlSource, block.firstLine),
+					message: `field "roadmap" is "${named}" but the file is in ${chapter.folder}/`,
+					fix: `set \`roadmap: ${chapter.folder}\` or move the file to content/${named}/`,
+				});
+			}
+		}
+	},
+};
+
+/**
+ * Where the key for `path` is written; for a missing key, the nearest parent that exists (the
+ * block's first line for a missing top-level field).
+ */
+function keyPosition(document: Document, path: readonly PropertyKey[], yamlSource: string, firstLine: number) {
+	for (let depth = path.length; depth > 0; depth--) {
+		const keys = path.slice(0, depth).map((key) => (typeof key === 'string' && /^\d+$/.test(key) ? Number(key) : key));
+		const parent = depth === 1 ? document.contents : document.getIn(keys.slice(0, -1), true);
+		const pair = isNode(parent) && 'items' in parent ? findPair(parent.items as unknown[], keys.at(-1)) : undefined;
+		if (pair?.range) {
+			const at = lineColumn(yamlSource, pair.range[0]);
+			return { line: at.line + firstLine - 1, column: at.column };
+		}
+	}
+	return { line: Math.max(1, firstLine - 1), column: 1 };
+}
+
+/** The key node of a map entry, or the item node of a sequence index. */
+function findPair(items: unknown[], key: unknown): { range?: [number, number, number] | null } | undefined {
+	if (typeof key === 'number') return items[key] as { range?: [number, number, number] } | undefined;
+	for (const item of items) {
+		const pairKey = (item as { key?: { value?: unknown; range?: [number, number, number] } }).key;
+		if (pairKey && (pairKey.value === key)) return pairKey;
+	}
+	return undefined;
+}

@@ -1,0 +1,27 @@
+import type { Rule } from '../types.ts';
+import { bareUrl } from './bare-url.ts';
+import { emptySection } from './empty-section.ts';
+import { frontmatter } from './frontmatter.ts';
+import { headingOrder } from './heading-order.ts';
+import { internalLink } from './internal-link.ts';
+import { itemIdDuplicate } from './item-id-duplicate.ts';
+import { itemIdMalformed } from './item-id-malformed.ts';
+import { itemIdMissing } from './item-id-missing.ts';
+import { itemIdVanished } from './item-id-vanished.ts';
+import { malformedLink } from './malformed-link.ts';
+import { mojibake } from './mojibake.ts';
+
+/** Every rule, in the order `--help` lists them. */
+export const RULES: readonly Rule[] = [
+	frontmatter,
+	itemIdMissing,
+	itemIdMalformed,
+	itemIdDuplicate,
+	itemIdVanished,
+	mojibake,
+	headingOrder,
+	emptySection,
+	bareUrl,
+	malformedLink,
+	internalLink,
+];

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Slugger from 'github-slugger';
+import type { Heading, Link } from 'mdast';
+import { chapterItems } from '../items.ts';
+import { textOf, walk } from '../parse.ts';
+import type { ChapterFile, LintContext, Rule } from '../types.ts';
+
+/** Anchors Starlight puts on every page. */
+const PAGE_ANCHORS = ['_top'];
+
+/**
+ * Links to pages of this site (`/express-senior/02-database-integration/`, `../01-core-express/`,
+ * `#routing`) must reach a page that exists: a chapter, a roadmap landing page, a page from
+ * `src/pages/` or a file in `public/`, and an anchor on a chapter must be one of its headings or
+ * item ids.
+ */
+export const internalLink: Rule = {
+	name: 'internal-link',
+	description: 'Links to site pages and anchors (#item-id, #heading) point at something that exists.',
+	check(context, report) {
+		const chapters = new Map(context.chapters.map((chapter) => [chapter.slug, chapter]));
+		const anchorCache = new Map<ChapterFile, Set<string>>();
+		const anchorsOf = (chapter: ChapterFile) => {
+			if (!anchorCache.has(chapter)) anchorCache.set(chapter, pageAnchors(chapter));
+			return anchorCache.get(chapter)!;
+		};
+		for (const chapter of context.chapters) {
+			walk(chapter.tree, (node) => {
+				if (node.type !== 'link') return;
+				const { url } = node as Link;
+				if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.trim() === '') return;
+				const at = { file: chapter.file, line: node.position!.start.line, column: node.position!.start.column };
+				const [rawPath = '', hash] = url.split('#') as [string, string | undefined];
+				const pathname = decodeURI(new URL(rawPath || './', `http://site/${chapter.slug}/`).pathname);
+				if (/\.mdx?$/.test(pathname)) {
+					report({ ...at, message: `link to a source file ${url}`, fix: 'link to the page instead: ../02-database-integration/ (no .mdx)' });
+					return;
+				}
+				const path = pathname.replace(/^\/|\/$/g, '');
+				const target = chapters.get(path);
+				if (!target && !pageExists(context, path)) {
+					report({ ...at, message: `link to a page that does not exist: ${url}`, fix: `use the URL of an existing chapter, e.g. ${closest(context, path)}` });
+					return;
+				}
+				if (!pathname.endsWith('/') && !/\.\w+$/.test(pathname)) {
+					report({ ...at, message: `link ${url} lacks the trailing slash`, fix: `write ${rawPath}/${hash === undefined ? '' : `#${hash}`} (the site uses trailing slashes)` });
+				}
+				if (hash && target && !anchorsOf(target).has(decodeURIComponent(hash))) {
+					report({
+						...at,
+						message: `no anchor #${hash} on ${target.file}`,
+						fix: `link to one of its item ids or headings, e.g. #${[...anchorsOf(target)].find((a) => !PAGE_ANCHORS.includes(a)) ?? '_top'}`,
+					});
+				}
+			});
+		}
+	},
+};
+
+/** Heading anchors (github-slugger, as Sätteri makes them) and item ids of a chapter. */
+function pageAnchors(chapter: ChapterFile): Set<string> {
+	const slugger = new Slugger();
+	const anchors = new Set(PAGE_ANCHORS);
+	walk(chapter.tree, (node) => {
+		if (node.type === 'heading') anchors.add(slugger.slug(textOf(node as Heading)));
+	});
+	for (const item of chapterItems(chapter)) if (item.id) anchors.add(item.id);
+	return anchors;
+}
+
+function pageExists({ roadmaps, sitePages, cwd }: LintContext, path: string): boolean {
+	return (
+		roadmaps.some((roadmap) => roadmap.id === path) ||
+		sitePages.some((page) => page.test(path)) ||
+		path === '' ||
+		existsSync(join(cwd, 'public', path))
+	);
+}
+
+/** The chapter URL sharing the longest prefix with a broken one, as a hint. */
+function closest({ chapters }: LintContext, path: string): string {
+	const [roadmap] = path.split('/');
+	const sameRoadmap = chapters.find((chapter) => chapter.folder === roadmap) ?? chapters[0];
+	return sameRoadmap ? `/${sameRoadmap.slug}/` : '/';
+}

@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatFinding, lintContent } from '../../scripts/lint/run.ts';
+import { RULES } from '../../scripts/lint/rules/index.ts';
+import { FIXTURES, lintWith } from './helpers.ts';
+
+const FILE = 'content/demo/01-demo.mdx';
+
+/** One bad fixture per rule (`tests/fixtures/lint/<rule>/content/`), and what the rule must report. */
+const CASES: [rule: string, expected: string[]][] = [
+	['frontmatter', [`${FILE}:6:17`]],
+	['item-id-missing', [`${FILE}:11:7`]],
+	['item-id-malformed', [`${FILE}:10:16`]],
+	['item-id-duplicate', ['content/demo/02-demo.mdx:11:20']],
+	['mojibake', [`${FILE}:10:9`]],
+	['heading-order', [`${FILE}:12:1`]],
+	['empty-section', [`${FILE}:8:1`]],
+	['bare-url', [`${FILE}:12:5`]],
+	['malformed-link', [`${FILE}:12:6`, `${FILE}:12:67`, `${FILE}:14:1`, `${FILE}:14:15`]],
+	['internal-link', [`${FILE}:12:35`, `${FILE}:12:59`]],
+];
+
+describe('content linter rules', () => {
+	it.each(CASES)('%s reports its fixture at the right place', (rule, expected) => {
+		expect(lintWith(rule, join(FIXTURES, rule))).toEqual(expected.map((place) => `${rule} ${place}`));
+	});
+
+	it.each(CASES.map(([rule]) => rule))('%s passes clean content', (rule) => {
+		expect(lintWith(rule, join(FIXTURES, 'clean'))).toEqual([]);
+	});
+
+	it('has a fixture for every rule', () => {
+		const tested = new Set([...CASES.map(([rule]) => rule), 'item-id-vanished']);
+		expect(RULES.map((rule) => rule.name).filter((name) => !tested.has(name))).toEqual([]);
+	});
+
+	it('names the field and the fix for frontmatter problems', () => {
+		const [finding] = lintContent({ cwd: join(FIXTURES, 'frontmatter'), rules: RULES.filter((r) => r.name === 'frontmatter') });
+		expect(formatFinding(finding!)).toMatch(
+			/^content\/demo\/01-demo\.mdx:6:17 {2}frontmatter {2}field "tags\.1": .*\n {2}fix: use tags from the vocabulary: javascript, /,
+		);
+	});
+
+	it('suggests the repaired character for mojibake', () => {
+		const [finding] = lintContent({ cwd: join(FIXTURES, 'mojibake'), rules: RULES.filter((r) => r.name === 'mojibake') });
+		expect(finding?.fix).toContain('with "’"');
+	});
+});
