@@ -30,6 +30,8 @@ export const taskItemsPlugin = defineHastPlugin({
 			if (start < 0) return;
 			let end = kids.findIndex((child, i) => i > start && isElement(child) && BLOCK_TAGS.has(child.tagName));
 			if (end < 0) end = kids.length;
+			// The newline before a nested list is not part of the item's text (nor its last node).
+			while (end > start + 1 && kids[end - 1]?.type === 'text' && !(kids[end - 1] as Text).value.trim()) end--;
 			const inline = kids.slice(start + 1, end);
 			const last = inline.at(-1);
 			const markers = last?.type === 'text' ? parseItemMarkers(last.value) : undefined;
