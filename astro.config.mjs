@@ -9,6 +9,8 @@ import { readRoadmaps } from './src/navigation/roadmaps.ts';
 /** Self-hosters set these at build time (README, "Self-hosting"). */
 const site = process.env.SITE_URL || 'https://backend-roadmaps.example.org';
 const base = process.env.BASE_PATH || '/';
+/** The repository "Edit this page" links point into; forks and mirrors set REPO_URL. */
+const repoUrl = (process.env.REPO_URL || 'https://github.com/backend-roadmaps/backend-roadmaps').replace(/\/$/, '');
 
 const roadmaps = readRoadmaps('./content');
 
@@ -26,6 +28,8 @@ export default defineConfig({
 			description:
 				'Backend-developer learning roadmaps for Node.js, Express, PostgreSQL, MongoDB and Python. Tick off every item; progress stays in your browser.',
 			markdown: { processedDirs: ['./content/'] },
+			// Starlight appends the entry's filePath (`content/<roadmap>/<file>.mdx`) to this URL.
+			editLink: { baseUrl: `${repoUrl}/edit/main/` },
 			routeMiddleware: ['./src/navigation/route-middleware.ts'],
 			plugins: [
 				starlightSidebarTopics(
