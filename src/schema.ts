@@ -154,7 +154,12 @@ export function formatDuration(duration: Duration): string {
  */
 export function chapterSchema(roadmapIds: readonly string[]) {
 	return z
-		.looseObject({ title: z.string().min(1), description: z.string().optional() })
+		.looseObject({
+			/** Page title: `'Phase 3: Express.js Mastery'` (quoted, because of the colon). */
+			title: z.string().min(1),
+			/** One sentence for search results and link previews. */
+			description: z.string().optional(),
+		})
 		.extend(chapterFields(roadmapIdSchema(roadmapIds)).shape)
 		.superRefine(requireChapterFields);
 }
