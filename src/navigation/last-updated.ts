@@ -13,7 +13,7 @@ export function lastCommitDate(filePath: string): Date | undefined {
 
 function readCommitDates(): Map<string, Date> {
 	const result = new Map<string, Date>();
-	let log = '';
+	let log: string;
 	try {
 		log = execFileSync('git', ['log', '--format=%x00%ct', '--name-only', '--', 'content'], {
 			encoding: 'utf8',
