@@ -7,7 +7,17 @@ import globals from 'globals';
 /** ESLint flat config: the recommended JS, TypeScript and Astro rules, as Astro projects use them. */
 export default tseslint.config(
 	{
-		ignores: ['dist/', '.astro/', '.tmp/', 'node_modules/', 'content/', 'tests/fixtures/', 'bench/.work/', 'test-results/', 'playwright-report/'],
+		ignores: [
+			'dist/',
+			'.astro/',
+			'.tmp/',
+			'node_modules/',
+			'content/',
+			'tests/fixtures/',
+			'bench/.work/',
+			'test-results/',
+			'playwright-report/',
+		],
 	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
@@ -16,7 +26,10 @@ export default tseslint.config(
 		languageOptions: { globals: { ...globals.node, ...globals.browser } },
 		rules: {
 			// `_name` marks a value that is deliberately unused (e.g. removed by destructuring).
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+			],
 		},
 	},
 );

@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkLinks, detectBase } from './links/check.ts';
 
-const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, base: { type: 'string' } } });
+const { values } = parseArgs({
+	options: { dist: { type: 'string', default: 'dist' }, base: { type: 'string' } },
+});
 const dist = values.dist;
 if (!existsSync(dist)) {
 	console.error(`check:links: no ${dist}/ folder. Run \`npm run build\` first.`);
@@ -19,7 +21,9 @@ for (const link of broken) {
 	console.log(`${link.file}  ${link.reference}  ${link.problem}`);
 }
 if (broken.length > 0) {
-	console.log(`  fix: correct the link in the chapter (npm run lint:content points at its line) or the component that renders it`);
+	console.log(
+		`  fix: correct the link in the chapter (npm run lint:content points at its line) or the component that renders it`,
+	);
 }
 console.log(`${broken.length} broken link(s) in ${dist}/ (base ${base})`);
 process.exitCode = broken.length > 0 ? 1 : 0;

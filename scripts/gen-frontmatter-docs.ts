@@ -11,10 +11,14 @@ const current = readFileSync(file, 'utf8');
 const next = await updatedContributing(current, readFileSync('src/schema.ts', 'utf8'));
 if (process.argv.includes('--check')) {
 	if (next !== current) {
-		console.error(`${file}: the frontmatter reference is out of date. Run \`npm run docs:frontmatter\`.`);
+		console.error(
+			`${file}: the frontmatter reference is out of date. Run \`npm run docs:frontmatter\`.`,
+		);
 		process.exitCode = 1;
 	} else console.log(`${file}: frontmatter reference up to date.`);
 } else {
 	writeFileSync(file, next);
-	console.log(next === current ? `${file}: already up to date.` : `${file}: frontmatter reference updated.`);
+	console.log(
+		next === current ? `${file}: already up to date.` : `${file}: frontmatter reference updated.`,
+	);
 }

@@ -27,5 +27,7 @@ const errors = findings.filter((finding) => finding.severity === 'error').length
 const warnings = findings.length - errors;
 for (const finding of findings) console.log(formatFinding(finding));
 const elapsed = Math.round(performance.now() - started);
-console.log(`${findings.length === 0 ? '✓ ' : ''}${errors} error(s), ${warnings} warning(s) in ${values.content}/ (${elapsed} ms)`);
+console.log(
+	`${findings.length === 0 ? '✓ ' : ''}${errors} error(s), ${warnings} warning(s) in ${values.content}/ (${elapsed} ms)`,
+);
 process.exitCode = errors > 0 ? 1 : 0;

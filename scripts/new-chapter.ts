@@ -30,12 +30,16 @@ async function ask(): Promise<[string, string]> {
 }
 
 try {
-	const [roadmap, title] = process.argv.length > 2 ? [process.argv[2]!, process.argv.slice(3).join(' ')] : await ask();
+	const [roadmap, title] =
+		process.argv.length > 2 ? [process.argv[2]!, process.argv.slice(3).join(' ')] : await ask();
 	const chapter = scaffoldChapter(CONTENT, roadmap, title);
-	if (existsSync(chapter.path)) throw new Error(`${chapter.path} exists already; pick another title.`);
+	if (existsSync(chapter.path))
+		throw new Error(`${chapter.path} exists already; pick another title.`);
 	writeFileSync(chapter.path, chapter.source);
 	console.log(`Created ${chapter.path} (phase ${chapter.phase}).`);
-	console.log('Next: fill in its sections and items (CONTRIBUTING.md), then `npm run lint:content`.');
+	console.log(
+		'Next: fill in its sections and items (CONTRIBUTING.md), then `npm run lint:content`.',
+	);
 } catch (error) {
 	console.error(`new chapter: ${(error as Error).message}`);
 	console.error('Usage: npm run new -- <roadmap> "<title>"   (no arguments: asks)');

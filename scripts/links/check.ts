@@ -16,7 +16,10 @@ const ID = /\s(?:id|name)\s*=\s*("[^"]*"|'[^']*')/gi;
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 const decodeEntities = (text: string) =>
-	text.replace(/&(amp|quot|#39|lt|gt);/g, (_, name: string) => ({ amp: '&', quot: '"', '#39': "'", lt: '<', gt: '>' })[name]!);
+	text.replace(
+		/&(amp|quot|#39|lt|gt);/g,
+		(_, name: string) => ({ amp: '&', quot: '"', '#39': "'", lt: '<', gt: '>' })[name]!,
+	);
 
 /**
  * The base path the site was built with, read from the sitemap link Starlight writes into every
@@ -25,7 +28,9 @@ const decodeEntities = (text: string) =>
 export function detectBase(distDir: string): string | undefined {
 	const home = join(distDir, 'index.html');
 	if (!existsSync(home)) return undefined;
-	const href = /<link\s+rel="sitemap"\s+href="([^"]*)sitemap-index\.xml"/.exec(readFileSync(home, 'utf8'))?.[1];
+	const href = /<link\s+rel="sitemap"\s+href="([^"]*)sitemap-index\.xml"/.exec(
+		readFileSync(home, 'utf8'),
+	)?.[1];
 	return href?.startsWith('/') ? href : undefined;
 }
 
@@ -42,7 +47,10 @@ export function checkLinks(distDir: string, base = '/'): BrokenLink[] {
 	const idsOf = (file: string) => {
 		if (!idCache.has(file)) {
 			const html = readFileSync(file, 'utf8');
-			idCache.set(file, new Set([...html.matchAll(ID)].map((match) => decodeEntities(match[1]!.slice(1, -1)))));
+			idCache.set(
+				file,
+				new Set([...html.matchAll(ID)].map((match) => decodeEntities(match[1]!.slice(1, -1)))),
+			);
 		}
 		return idCache.get(file)!;
 	};
@@ -56,17 +64,27 @@ export function checkLinks(distDir: string, base = '/'): BrokenLink[] {
 		const references = isHtml
 			? [...text.matchAll(ATTRIBUTE)].flatMap((match) => {
 					const value = decodeEntities(match[2]!.slice(1, -1));
-					const urls = match[1]!.toLowerCase() === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s+/)[0]!) : [value];
+					const urls =
+						match[1]!.toLowerCase() === 'srcset'
+							? value.split(',').map((part) => part.trim().split(/\s+/)[0]!)
+							: [value];
 					return urls.map((url) => ({ url, written: `${match[1]}="${value}"` }));
 				})
-			: [...text.matchAll(CSS_URL)].map((match) => ({ url: match[2]!, written: `url(${match[2]})` }));
+			: [...text.matchAll(CSS_URL)].map((match) => ({
+					url: match[2]!,
+					written: `url(${match[2]})`,
+				}));
 		for (const { url, written } of references) {
 			if (!url || EXTERNAL.test(url)) continue;
 			// Resolve against the page's URL: `dist/a/index.html` is served as `<base>a/`.
-			const resolved = new URL(url, `http://site${prefix}${pagePath.slice(1).replace(/index\.html$/, '')}`);
+			const resolved = new URL(
+				url,
+				`http://site${prefix}${pagePath.slice(1).replace(/index\.html$/, '')}`,
+			);
 			const path = decodeURIComponent(resolved.pathname);
 			const hash = decodeURIComponent(resolved.hash.slice(1));
-			const report = (problem: string) => broken.push({ file: shown(file), reference: written, problem });
+			const report = (problem: string) =>
+				broken.push({ file: shown(file), reference: written, problem });
 			if (!path.startsWith(prefix) && `${path}/` !== prefix) {
 				report(`points outside the base path ${prefix}`);
 				continue;

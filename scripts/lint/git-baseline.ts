@@ -8,7 +8,13 @@ export type Baseline =
 	| { ok: false; reason: string; fix: string };
 
 const git = (cwd: string, args: string[], input?: string) =>
-	execFileSync('git', args, { cwd, input, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['pipe', 'pipe', 'ignore'] });
+	execFileSync('git', args, {
+		cwd,
+		input,
+		encoding: 'utf8',
+		maxBuffer: 512 * 1024 * 1024,
+		stdio: ['pipe', 'pipe', 'ignore'],
+	});
 
 /**
  * Reads every chapter under `contentDir` at `revision` (default `LINT_BASE`, else `origin/main`,
@@ -19,9 +25,17 @@ export function readBaseline(cwd: string, contentDir: string, revision?: string)
 	try {
 		top = git(cwd, ['rev-parse', '--show-toplevel']).trim();
 	} catch {
-		return { ok: false, reason: 'git is not available or this is not a git checkout', fix: 'run the linter inside a git clone with git installed' };
+		return {
+			ok: false,
+			reason: 'git is not available or this is not a git checkout',
+			fix: 'run the linter inside a git clone with git installed',
+		};
 	}
-	const candidates = revision ? [revision] : process.env.LINT_BASE ? [process.env.LINT_BASE] : ['origin/main', 'main'];
+	const candidates = revision
+		? [revision]
+		: process.env.LINT_BASE
+			? [process.env.LINT_BASE]
+			: ['origin/main', 'main'];
 	const base = candidates.find((rev) => {
 		try {
 			git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
@@ -37,7 +51,9 @@ export function readBaseline(cwd: string, contentDir: string, revision?: string)
 			fix: 'fetch the main branch (`git fetch origin main`) or pass `--base REV` / set LINT_BASE',
 		};
 	}
-	const prefix = relative(realpathSync(top), realpathSync(join(cwd, contentDir))).split(sep).join('/');
+	const prefix = relative(realpathSync(top), realpathSync(join(cwd, contentDir)))
+		.split(sep)
+		.join('/');
 	const paths = git(top, ['ls-tree', '-r', '--name-only', base, '--', prefix || '.'])
 		.split('\n')
 		.filter((path) => /\.mdx?$/.test(path));

@@ -29,7 +29,9 @@ export function chapterItems(chapter: ChapterFile): ChapterItem[] {
 		const last = paragraph?.children.at(-1);
 		// Markers end the item's own text; an item ending in code, a link or JSX has none.
 		const markers =
-			last?.type === 'text' ? parseItemMarkers(last.value) : { text: '', id: undefined, aliases: [], malformed: [] };
+			last?.type === 'text'
+				? parseItemMarkers(last.value)
+				: { text: '', id: undefined, aliases: [], malformed: [] };
 		const markerPositions = new Map<string, { line: number; column: number }>();
 		const endLine = last?.position?.end.line;
 		if (endLine !== undefined) {

@@ -10,7 +10,11 @@ const CHAPTER_FILE = /^[^_].*\.mdx?$/;
 const toPosix = (path: string) => path.split(sep).join('/');
 
 /** Reads and parses everything under the content folder once; rules only look at the result. */
-export function loadContent(options: { cwd: string; contentDir: string; base?: string }): LintContext {
+export function loadContent(options: {
+	cwd: string;
+	contentDir: string;
+	base?: string;
+}): LintContext {
 	const { cwd, contentDir } = options;
 	const root = join(cwd, contentDir);
 	const roadmaps: RoadmapFolder[] = [];
@@ -26,10 +30,25 @@ export function loadContent(options: { cwd: string; contentDir: string; base?: s
 			const source = readFileSync(path, 'utf8');
 			const tree = parseChapter(source);
 			const frontmatter = readFrontmatter(tree);
-			chapters.push({ file, contentPath, folder, slug: pageSlug(contentPath, frontmatter?.data), source, tree, frontmatter });
+			chapters.push({
+				file,
+				contentPath,
+				folder,
+				slug: pageSlug(contentPath, frontmatter?.data),
+				source,
+				tree,
+				frontmatter,
+			});
 		}
 	}
-	return { cwd, contentDir: toPosix(contentDir), roadmaps, chapters, sitePages: readSitePages(cwd), base: options.base };
+	return {
+		cwd,
+		contentDir: toPosix(contentDir),
+		roadmaps,
+		chapters,
+		sitePages: readSitePages(cwd),
+		base: options.base,
+	};
 }
 
 /** Astro's glob loader: a `slug` field wins, else the path without extension, slugged per segment. */
@@ -53,7 +72,11 @@ function readSitePages(cwd: string): RegExp[] {
 	if (!existsSync(pages)) return [];
 	return listFiles(pages)
 		.map((path) => toPosix(relative(pages, path)))
-		.filter((path) => /\.(astro|md|mdx|html)$/.test(path) && !path.split('/').some((part) => part.startsWith('_')))
+		.filter(
+			(path) =>
+				/\.(astro|md|mdx|html)$/.test(path) &&
+				!path.split('/').some((part) => part.startsWith('_')),
+		)
 		.map((path) => {
 			const route = path.replace(/\.\w+$/, '').replace(/(^|\/)index$/, '');
 			const pattern = route

@@ -23,7 +23,11 @@ export function readFrontmatter(tree: Root): Frontmatter | undefined {
 }
 
 /** Depth-first walk; `visit` returns `false` to skip a node's children. */
-export function walk(node: Node, visit: (node: Node, parent: Parent | undefined) => boolean | void, parent?: Parent): void {
+export function walk(
+	node: Node,
+	visit: (node: Node, parent: Parent | undefined) => boolean | void,
+	parent?: Parent,
+): void {
 	if (visit(node, parent) === false) return;
 	const children = (node as Parent).children;
 	if (children) for (const child of children) walk(child, visit, node as Parent);

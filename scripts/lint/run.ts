@@ -15,13 +15,23 @@ export interface LintOptions {
 
 /** Runs every rule over the content folder; findings come back sorted by file and position. */
 export function lintContent(options: LintOptions): Finding[] {
-	const context = loadContent({ cwd: options.cwd, contentDir: options.contentDir ?? 'content', base: options.base });
+	const context = loadContent({
+		cwd: options.cwd,
+		contentDir: options.contentDir ?? 'content',
+		base: options.base,
+	});
 	const findings: Finding[] = [];
 	for (const rule of options.rules ?? RULES) {
-		rule.check(context, (finding) => findings.push({ severity: 'error', ...finding, rule: rule.name }));
+		rule.check(context, (finding) =>
+			findings.push({ severity: 'error', ...finding, rule: rule.name }),
+		);
 	}
 	return findings.sort(
-		(a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
+		(a, b) =>
+			a.file.localeCompare(b.file) ||
+			a.line - b.line ||
+			a.column - b.column ||
+			a.rule.localeCompare(b.rule),
 	);
 }
 

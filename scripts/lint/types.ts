@@ -63,7 +63,9 @@ export interface LintContext {
 	base: string | undefined;
 }
 
-export type ReportedFinding = Omit<Finding, 'rule' | 'severity'> & { severity?: Finding['severity'] };
+export type ReportedFinding = Omit<Finding, 'rule' | 'severity'> & {
+	severity?: Finding['severity'];
+};
 
 /** A lint rule: one module in `scripts/lint/rules/`, named after the rule. */
 export interface Rule {

@@ -15,7 +15,9 @@ export interface ScaffoldedChapter {
 /** Roadmap ids: folders of `contentDir` that hold a `_roadmap.yaml`. */
 export function listRoadmaps(contentDir: string): string[] {
 	return readdirSync(contentDir, { withFileTypes: true })
-		.filter((entry) => entry.isDirectory() && existsSync(join(contentDir, entry.name, '_roadmap.yaml')))
+		.filter(
+			(entry) => entry.isDirectory() && existsSync(join(contentDir, entry.name, '_roadmap.yaml')),
+		)
 		.map((entry) => entry.name)
 		.sort();
 }
@@ -24,24 +26,44 @@ export function listRoadmaps(contentDir: string): string[] {
  * A new chapter for `roadmap`: the next phase number, valid frontmatter, one section and one
  * placeholder item whose id is unique in the roadmap. Nothing is written; the caller does that.
  */
-export function scaffoldChapter(contentDir: string, roadmap: string, title: string): ScaffoldedChapter {
+export function scaffoldChapter(
+	contentDir: string,
+	roadmap: string,
+	title: string,
+): ScaffoldedChapter {
 	const roadmaps = listRoadmaps(contentDir);
 	if (!roadmaps.includes(roadmap)) {
-		throw new Error(`No roadmap "${roadmap}" in ${contentDir}/: use one of ${roadmaps.join(', ')}, or add ${contentDir}/${roadmap}/_roadmap.yaml first.`);
+		throw new Error(
+			`No roadmap "${roadmap}" in ${contentDir}/: use one of ${roadmaps.join(', ')}, or add ${contentDir}/${roadmap}/_roadmap.yaml first.`,
+		);
 	}
 	const phaseTitle = title.trim().replace(/\s+/g, ' ');
 	if (!phaseTitle) throw new Error('The chapter needs a title, e.g. "Testing and Debugging".');
 	const folder = join(contentDir, roadmap);
 	const chapters = readdirSync(folder).filter((name) => /^[^_].*\.mdx?$/.test(name));
 	const sources = chapters.map((name) => readFileSync(join(folder, name), 'utf8'));
-	const phase = Math.max(0, ...sources.map(phaseOf).filter((n): n is number => n !== undefined), ...chapters.map((name) => Number.parseInt(name, 10) || 0)) + 1;
-	const fileSlug = slug(phaseTitle).replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '') || 'chapter';
+	const phase =
+		Math.max(
+			0,
+			...sources.map(phaseOf).filter((n): n is number => n !== undefined),
+			...chapters.map((name) => Number.parseInt(name, 10) || 0),
+		) + 1;
+	const fileSlug =
+		slug(phaseTitle)
+			.replace(/[^a-z0-9-]/g, '')
+			.replace(/-+/g, '-')
+			.replace(/^-|-$/g, '') || 'chapter';
 	const path = join(folder, `${String(phase).padStart(2, '0')}-${fileSlug}.mdx`);
-	const taken = new Set(sources.flatMap((source) => extractItems(source).flatMap((item) => [item.id, ...item.aliases])));
+	const taken = new Set(
+		sources.flatMap((source) => extractItems(source).flatMap((item) => [item.id, ...item.aliases])),
+	);
 	const stem = `${fileSlug.split('-').slice(0, 4).join('-')}-first-topic`;
 	let itemId = stem;
 	for (let n = 2; taken.has(itemId); n++) itemId = `${stem}-${n}`;
-	const roadmapTitle = String((parse(readFileSync(join(folder, '_roadmap.yaml'), 'utf8')) as { title?: unknown }).title ?? roadmap);
+	const roadmapTitle = String(
+		(parse(readFileSync(join(folder, '_roadmap.yaml'), 'utf8')) as { title?: unknown }).title ??
+			roadmap,
+	);
 	const source = [
 		'---',
 		`title: ${quote(`Phase ${phase}: ${phaseTitle}`)}`,

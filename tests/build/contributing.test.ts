@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaffoldChapter } from '../../scripts/scaffold/chapter.ts';
@@ -19,10 +27,19 @@ const npm = (script: string) => {
 beforeAll(() => {
 	mkdirSync(join(ROOT, '.tmp'), { recursive: true });
 	site = mkdtempSync(join(ROOT, '.tmp', 'site-'));
-	for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'scripts']) {
+	for (const entry of [
+		'astro.config.mjs',
+		'tsconfig.json',
+		'package.json',
+		'src',
+		'public',
+		'scripts',
+	]) {
 		cpSync(join(ROOT, entry), join(site, entry), { recursive: true });
 	}
-	cpSync(join(ROOT, 'tests', 'fixtures', 'lint', 'clean', 'content'), join(site, 'content'), { recursive: true });
+	cpSync(join(ROOT, 'tests', 'fixtures', 'lint', 'clean', 'content'), join(site, 'content'), {
+		recursive: true,
+	});
 });
 afterAll(() => rmSync(site, { recursive: true, force: true }));
 

@@ -23,6 +23,8 @@ describe('frontmatter reference in CONTRIBUTING.md', () => {
 
 	it('changes when a field comment in the schema changes', () => {
 		const edited = schemaSource.replace('/** Who it is for. */', '/** The intended learners. */');
-		expect(renderFrontmatterReference(edited)).toContain('| `audience` | yes | text | The intended learners. |');
+		expect(renderFrontmatterReference(edited)).toContain(
+			'| `audience` | yes | text | The intended learners. |',
+		);
 	});
 });

@@ -9,14 +9,23 @@ const write = (path: string, text: string) => {
 	mkdirSync(dirname(join(dist, path)), { recursive: true });
 	writeFileSync(join(dist, path), text);
 };
-const page = (body: string) => `<!doctype html><html><head><link rel="sitemap" href="/docs/sitemap-index.xml"></head><body>${body}</body></html>`;
+const page = (body: string) =>
+	`<!doctype html><html><head><link rel="sitemap" href="/docs/sitemap-index.xml"></head><body>${body}</body></html>`;
 
 beforeEach(() => {
 	dist = join(mkdtempSync(join(tmpdir(), 'check-links-')), 'dist');
-	write('index.html', page('<a href="/docs/demo/01-a/#one">ok</a><img src="logo.svg" srcset="logo.svg 1x, /docs/missing@2x.png 2x">'));
+	write(
+		'index.html',
+		page(
+			'<a href="/docs/demo/01-a/#one">ok</a><img src="logo.svg" srcset="logo.svg 1x, /docs/missing@2x.png 2x">',
+		),
+	);
 	write('logo.svg', '<svg/>');
 	write('sitemap-index.xml', '<sitemapindex/>');
-	write('_astro/site.css', 'body{background:url(../logo.svg)} .x{background:url("/docs/_astro/font.woff2")}');
+	write(
+		'_astro/site.css',
+		'body{background:url(../logo.svg)} .x{background:url("/docs/_astro/font.woff2")}',
+	);
 	write(
 		'demo/01-a/index.html',
 		page(`<li id="one">x</li><a href="../02-b/">next</a><a href="/docs/demo/03-gone/">gone</a>
@@ -33,7 +42,9 @@ describe('check:links over dist/', () => {
 	});
 
 	it('reports missing files, missing anchors and links outside the base, and nothing else', () => {
-		const broken = checkLinks(dist, '/docs/').map((link) => `${link.file} ${link.reference} ${link.problem}`);
+		const broken = checkLinks(dist, '/docs/').map(
+			(link) => `${link.file} ${link.reference} ${link.problem}`,
+		);
 		expect(broken).toEqual([
 			'dist/_astro/site.css url(/docs/_astro/font.woff2) no file for /docs/_astro/font.woff2 in dist/',
 			'dist/demo/01-a/index.html href="/docs/demo/03-gone/" no file for /docs/demo/03-gone/ in dist/',

@@ -8,7 +8,10 @@ const CLI = join(import.meta.dirname, '..', '..', 'scripts', 'lint-content.ts');
 /** Runs `npm run lint:content`'s script in a fixture folder. */
 function run(fixture: string): { status: number; stdout: string } {
 	try {
-		const stdout = execFileSync(process.execPath, [CLI, '--base', 'HEAD'], { cwd: join(FIXTURES, fixture), encoding: 'utf8' });
+		const stdout = execFileSync(process.execPath, [CLI, '--base', 'HEAD'], {
+			cwd: join(FIXTURES, fixture),
+			encoding: 'utf8',
+		});
 		return { status: 0, stdout };
 	} catch (error) {
 		const { status, stdout } = error as { status: number; stdout: string };

@@ -8,5 +8,7 @@ export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'lint');
 export function lintWith(ruleName: string, cwd: string, base?: string): string[] {
 	const rule = RULES.find((candidate) => candidate.name === ruleName);
 	if (!rule) throw new Error(`no rule ${ruleName}`);
-	return lintContent({ cwd, rules: [rule], base }).map((f) => `${f.rule} ${f.file}:${f.line}:${f.column}`);
+	return lintContent({ cwd, rules: [rule], base }).map(
+		(f) => `${f.rule} ${f.file}:${f.line}:${f.column}`,
+	);
 }

@@ -22,7 +22,16 @@ beforeEach(() => {
 	write('- [ ] Routing ^routing\n- [ ] Middleware ^middleware');
 	git('init', '--quiet', '--initial-branch=main');
 	git('add', '.');
-	git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '--quiet', '-m', 'Add chapter');
+	git(
+		'-c',
+		'user.name=Test',
+		'-c',
+		'user.email=test@example.org',
+		'commit',
+		'--quiet',
+		'-m',
+		'Add chapter',
+	);
 });
 
 afterEach(() => rmSync(repo, { recursive: true, force: true }));
@@ -35,8 +44,13 @@ describe('item-id-vanished', () => {
 
 	it('reports an id that disappeared without an alias', () => {
 		write('- [ ] Routing ^express-routing\n- [ ] Middleware ^middleware');
-		const findings = lintContent({ cwd: repo, rules: RULES.filter((rule) => rule.name === 'item-id-vanished') });
-		expect(findings.map((f) => `${f.rule} ${f.file}:${f.line}:${f.column}`)).toEqual([`item-id-vanished ${CHAPTER}:1:1`]);
+		const findings = lintContent({
+			cwd: repo,
+			rules: RULES.filter((rule) => rule.name === 'item-id-vanished'),
+		});
+		expect(findings.map((f) => `${f.rule} ${f.file}:${f.line}:${f.column}`)).toEqual([
+			`item-id-vanished ${CHAPTER}:1:1`,
+		]);
 		expect(findings[0]?.message).toContain('^routing (main:content/demo/01-demo.mdx line 10)');
 		expect(findings[0]?.fix).toContain('^new-id ^routing');
 	});
@@ -57,14 +71,28 @@ describe('item-id-vanished', () => {
 	it('compares against the revision given as base', () => {
 		git('checkout', '--quiet', '-b', 'feature');
 		write('- [ ] Routing ^routing');
-		git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '--quiet', '-am', 'Drop middleware');
+		git(
+			'-c',
+			'user.name=Test',
+			'-c',
+			'user.email=test@example.org',
+			'commit',
+			'--quiet',
+			'-am',
+			'Drop middleware',
+		);
 		expect(lintWith('item-id-vanished', repo, 'feature')).toEqual([]);
 		expect(lintWith('item-id-vanished', repo)).toHaveLength(1);
 	});
 
 	it('is skipped with a warning outside a git checkout', () => {
 		rmSync(join(repo, '.git'), { recursive: true });
-		const findings = lintContent({ cwd: repo, rules: RULES.filter((rule) => rule.name === 'item-id-vanished') });
-		expect(findings).toMatchObject([{ severity: 'warning', file: 'content', message: expect.stringContaining('check skipped') }]);
+		const findings = lintContent({
+			cwd: repo,
+			rules: RULES.filter((rule) => rule.name === 'item-id-vanished'),
+		});
+		expect(findings).toMatchObject([
+			{ severity: 'warning', file: 'content', message: expect.stringContaining('check skipped') },
+		]);
 	});
 });

@@ -33,7 +33,9 @@ describe('npm run new (scaffoldChapter)', () => {
 		const chapter = scaffoldChapter(content(), 'demo', 'Security');
 		expect(chapter.itemId).toBe('security-first-topic-2');
 		writeFileSync(chapter.path, chapter.source);
-		expect(lintContent({ cwd: site, rules: RULES.filter((rule) => rule.name === 'item-id-duplicate') })).toEqual([]);
+		expect(
+			lintContent({ cwd: site, rules: RULES.filter((rule) => rule.name === 'item-id-duplicate') }),
+		).toEqual([]);
 	});
 
 	it('refuses a roadmap that does not exist, naming the ones that do', () => {

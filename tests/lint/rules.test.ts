@@ -22,7 +22,9 @@ const CASES: [rule: string, expected: string[]][] = [
 
 describe('content linter rules', () => {
 	it.each(CASES)('%s reports its fixture at the right place', (rule, expected) => {
-		expect(lintWith(rule, join(FIXTURES, rule))).toEqual(expected.map((place) => `${rule} ${place}`));
+		expect(lintWith(rule, join(FIXTURES, rule))).toEqual(
+			expected.map((place) => `${rule} ${place}`),
+		);
 	});
 
 	it.each(CASES.map(([rule]) => rule))('%s passes clean content', (rule) => {
@@ -35,14 +37,20 @@ describe('content linter rules', () => {
 	});
 
 	it('names the field and the fix for frontmatter problems', () => {
-		const [finding] = lintContent({ cwd: join(FIXTURES, 'frontmatter'), rules: RULES.filter((r) => r.name === 'frontmatter') });
+		const [finding] = lintContent({
+			cwd: join(FIXTURES, 'frontmatter'),
+			rules: RULES.filter((r) => r.name === 'frontmatter'),
+		});
 		expect(formatFinding(finding!)).toMatch(
 			/^content\/demo\/01-demo\.mdx:6:17 {2}frontmatter {2}field "tags\.1": .*\n {2}fix: use tags from the vocabulary: javascript, /,
 		);
 	});
 
 	it('suggests the repaired character for mojibake', () => {
-		const [finding] = lintContent({ cwd: join(FIXTURES, 'mojibake'), rules: RULES.filter((r) => r.name === 'mojibake') });
+		const [finding] = lintContent({
+			cwd: join(FIXTURES, 'mojibake'),
+			rules: RULES.filter((r) => r.name === 'mojibake'),
+		});
 		expect(finding?.fix).toContain('with "’"');
 	});
 });

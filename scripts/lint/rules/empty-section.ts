@@ -12,7 +12,11 @@ export const emptySection: Rule = {
 			nodes.forEach((node, index) => {
 				if (node.type !== 'heading') return;
 				const next = nodes[index + 1];
-				if (next && !(next.type === 'heading' && (next as Heading).depth <= (node as Heading).depth)) return;
+				if (
+					next &&
+					!(next.type === 'heading' && (next as Heading).depth <= (node as Heading).depth)
+				)
+					return;
 				report({
 					file: chapter.file,
 					line: node.position!.start.line,

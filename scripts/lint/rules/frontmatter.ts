@@ -12,14 +12,20 @@ const REFERENCE = 'see "Frontmatter reference" in CONTRIBUTING.md';
  */
 export const frontmatter: Rule = {
 	name: 'frontmatter',
-	description: 'Frontmatter and _roadmap.yaml match src/schema.ts; a chapter names its own folder as roadmap.',
+	description:
+		'Frontmatter and _roadmap.yaml match src/schema.ts; a chapter names its own folder as roadmap.',
 	check({ roadmaps, chapters }, report) {
 		const roadmapIds = roadmaps.map((roadmap) => roadmap.id);
 		for (const roadmap of roadmaps) {
 			const document = parseDocument(roadmap.source);
 			for (const error of document.errors) {
 				const at = lineColumn(roadmap.source, error.pos[0]);
-				report({ file: roadmap.file, ...at, message: `YAML syntax: ${error.message.split('\n')[0]}`, fix: 'fix the YAML syntax' });
+				report({
+					file: roadmap.file,
+					...at,
+					message: `YAML syntax: ${error.message.split('\n')[0]}`,
+					fix: 'fix the YAML syntax',
+				});
 			}
 			if (document.errors.length > 0) continue;
 			const result = roadmapSchema.safeParse(document.toJS());
@@ -45,7 +51,10 @@ export const frontmatter: Rule = {
 				});
 				continue;
 			}
-			const yamlSource = chapter.source.split('\n').slice(block.firstLine - 1).join('\n');
+			const yamlSource = chapter.source
+				.split('\n')
+				.slice(block.firstLine - 1)
+				.join('\n');
 			if (block.document.errors.length > 0) {
 				for (const error of block.document.errors) {
 					const at = lineColumn(yamlSource, error.pos[0]);
@@ -65,7 +74,10 @@ export const frontmatter: Rule = {
 					file: chapter.file,
 					...keyPosition(block.document, path, yamlSource, block.firstLine),
 					message: `field "${problem.field}": ${problem.message}`,
-					fix: path[0] === 'tags' ? `use tags from the vocabulary: ${Object.keys(TAGS).join(', ')}` : `correct "${problem.field}"; ${REFERENCE}`,
+					fix:
+						path[0] === 'tags'
+							? `use tags from the vocabulary: ${Object.keys(TAGS).join(', ')}`
+							: `correct "${problem.field}"; ${REFERENCE}`,
 				});
 			}
 			const named = (block.data as { roadmap?: unknown; pageKind?: unknown }).roadmap;
@@ -85,11 +97,21 @@ export const frontmatter: Rule = {
  * Where the key for `path` is written; for a missing key, the nearest parent that exists (the
  * block's first line for a missing top-level field).
  */
-function keyPosition(document: Document, path: readonly PropertyKey[], yamlSource: string, firstLine: number) {
+function keyPosition(
+	document: Document,
+	path: readonly PropertyKey[],
+	yamlSource: string,
+	firstLine: number,
+) {
 	for (let depth = path.length; depth > 0; depth--) {
-		const keys = path.slice(0, depth).map((key) => (typeof key === 'string' && /^\d+$/.test(key) ? Number(key) : key));
+		const keys = path
+			.slice(0, depth)
+			.map((key) => (typeof key === 'string' && /^\d+$/.test(key) ? Number(key) : key));
 		const parent = depth === 1 ? document.contents : document.getIn(keys.slice(0, -1), true);
-		const pair = isNode(parent) && 'items' in parent ? findPair(parent.items as unknown[], keys.at(-1)) : undefined;
+		const pair =
+			isNode(parent) && 'items' in parent
+				? findPair(parent.items as unknown[], keys.at(-1))
+				: undefined;
 		if (pair?.range) {
 			const at = lineColumn(yamlSource, pair.range[0]);
 			return { line: at.line + firstLine - 1, column: at.column };
@@ -99,11 +121,15 @@ function keyPosition(document: Document, path: readonly PropertyKey[], yamlSourc
 }
 
 /** The key node of a map entry, or the item node of a sequence index. */
-function findPair(items: unknown[], key: unknown): { range?: [number, number, number] | null } | undefined {
-	if (typeof key === 'number') return items[key] as { range?: [number, number, number] } | undefined;
+function findPair(
+	items: unknown[],
+	key: unknown,
+): { range?: [number, number, number] | null } | undefined {
+	if (typeof key === 'number')
+		return items[key] as { range?: [number, number, number] } | undefined;
 	for (const item of items) {
 		const pairKey = (item as { key?: { value?: unknown; range?: [number, number, number] } }).key;
-		if (pairKey && (pairKey.value === key)) return pairKey;
+		if (pairKey && pairKey.value === key) return pairKey;
 	}
 	return undefined;
 }

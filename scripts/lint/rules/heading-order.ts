@@ -14,9 +14,17 @@ export const headingOrder: Rule = {
 			for (const node of chapter.tree.children) {
 				if (node.type !== 'heading') continue;
 				const { depth, position } = node as Heading;
-				const at = { file: chapter.file, line: position!.start.line, column: position!.start.column };
+				const at = {
+					file: chapter.file,
+					line: position!.start.line,
+					column: position!.start.column,
+				};
 				if (depth === 1) {
-					report({ ...at, message: 'h1 in the body: the frontmatter `title` is the page heading', fix: 'make it a `##` heading' });
+					report({
+						...at,
+						message: 'h1 in the body: the frontmatter `title` is the page heading',
+						fix: 'make it a `##` heading',
+					});
 				} else if (depth > previous + 1) {
 					report({
 						...at,

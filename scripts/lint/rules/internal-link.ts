@@ -17,7 +17,8 @@ const PAGE_ANCHORS = ['_top'];
  */
 export const internalLink: Rule = {
 	name: 'internal-link',
-	description: 'Links to site pages and anchors (#item-id, #heading) point at something that exists.',
+	description:
+		'Links to site pages and anchors (#item-id, #heading) point at something that exists.',
 	check(context, report) {
 		const chapters = new Map(context.chapters.map((chapter) => [chapter.slug, chapter]));
 		const anchorCache = new Map<ChapterFile, Set<string>>();
@@ -30,21 +31,39 @@ export const internalLink: Rule = {
 				if (node.type !== 'link') return;
 				const { url } = node as Link;
 				if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.trim() === '') return;
-				const at = { file: chapter.file, line: node.position!.start.line, column: node.position!.start.column };
+				const at = {
+					file: chapter.file,
+					line: node.position!.start.line,
+					column: node.position!.start.column,
+				};
 				const [rawPath = '', hash] = url.split('#') as [string, string | undefined];
-				const pathname = decodeURI(new URL(rawPath || './', `http://site/${chapter.slug}/`).pathname);
+				const pathname = decodeURI(
+					new URL(rawPath || './', `http://site/${chapter.slug}/`).pathname,
+				);
 				if (/\.mdx?$/.test(pathname)) {
-					report({ ...at, message: `link to a source file ${url}`, fix: 'link to the page instead: ../02-database-integration/ (no .mdx)' });
+					report({
+						...at,
+						message: `link to a source file ${url}`,
+						fix: 'link to the page instead: ../02-database-integration/ (no .mdx)',
+					});
 					return;
 				}
 				const path = pathname.replace(/^\/|\/$/g, '');
 				const target = chapters.get(path);
 				if (!target && !pageExists(context, path)) {
-					report({ ...at, message: `link to a page that does not exist: ${url}`, fix: `use the URL of an existing chapter, e.g. ${closest(context, path)}` });
+					report({
+						...at,
+						message: `link to a page that does not exist: ${url}`,
+						fix: `use the URL of an existing chapter, e.g. ${closest(context, path)}`,
+					});
 					return;
 				}
 				if (!pathname.endsWith('/') && !/\.\w+$/.test(pathname)) {
-					report({ ...at, message: `link ${url} lacks the trailing slash`, fix: `write ${rawPath}/${hash === undefined ? '' : `#${hash}`} (the site uses trailing slashes)` });
+					report({
+						...at,
+						message: `link ${url} lacks the trailing slash`,
+						fix: `write ${rawPath}/${hash === undefined ? '' : `#${hash}`} (the site uses trailing slashes)`,
+					});
 				}
 				if (hash && target && !anchorsOf(target).has(decodeURIComponent(hash))) {
 					report({

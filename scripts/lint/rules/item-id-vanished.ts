@@ -9,7 +9,8 @@ import type { Rule } from '../types.ts';
  */
 export const itemIdVanished: Rule = {
 	name: 'item-id-vanished',
-	description: 'An id on the main branch still exists, as an id or an alias (`--base REV` / LINT_BASE to compare elsewhere).',
+	description:
+		'An id on the main branch still exists, as an id or an alias (`--base REV` / LINT_BASE to compare elsewhere).',
 	check({ cwd, contentDir, chapters, base }, report) {
 		const baseline = readBaseline(cwd, contentDir, base);
 		if (!baseline.ok) {
@@ -26,7 +27,8 @@ export const itemIdVanished: Rule = {
 		const current = new Set<string>();
 		for (const chapter of chapters) {
 			for (const item of chapterItems(chapter)) {
-				for (const marker of [item.id, ...item.aliases]) if (marker) current.add(`${chapter.folder}\0${marker}`);
+				for (const marker of [item.id, ...item.aliases])
+					if (marker) current.add(`${chapter.folder}\0${marker}`);
 			}
 		}
 		const stillThere = new Set(chapters.map((chapter) => chapter.contentPath));

@@ -4,9 +4,21 @@ import type { Rule } from '../types.ts';
 
 /** Link syntax that did not parse, as it stays in the source. The first pattern that fits wins. */
 const BROKEN = [
-	{ pattern: /\[[^\]\n]+\][ \t]+\([^)\s]*\)/g, message: 'space between ] and ( breaks the link', fix: 'remove the space: [text](url)' },
-	{ pattern: /\[[^\]\n]*\]\([^)\n]*$/gm, message: 'link is missing its closing )', fix: 'close it: [text](url)' },
-	{ pattern: /\]\(/g, message: 'text looks like a link that did not parse', fix: 'check the brackets: [text](url)' },
+	{
+		pattern: /\[[^\]\n]+\][ \t]+\([^)\s]*\)/g,
+		message: 'space between ] and ( breaks the link',
+		fix: 'remove the space: [text](url)',
+	},
+	{
+		pattern: /\[[^\]\n]*\]\([^)\n]*$/gm,
+		message: 'link is missing its closing )',
+		fix: 'close it: [text](url)',
+	},
+	{
+		pattern: /\]\(/g,
+		message: 'text looks like a link that did not parse',
+		fix: 'check the brackets: [text](url)',
+	},
 ];
 
 /** Inline nodes whose source may legitimately contain `](`: they are blanked before matching. */
@@ -25,14 +37,30 @@ export const malformedLink: Rule = {
 				if (node.type === 'link') {
 					const link = node as Link;
 					if (link.url.trim() === '') {
-						report({ file, line: start.line, column: start.column, message: 'link has an empty target', fix: 'put the URL between the parentheses: [text](https://…)' });
+						report({
+							file,
+							line: start.line,
+							column: start.column,
+							message: 'link has an empty target',
+							fix: 'put the URL between the parentheses: [text](https://…)',
+						});
 					}
-					if (textOf(link).trim() === '' && !link.children.some((child) => child.type === 'image')) {
-						report({ file, line: start.line, column: start.column, message: 'link has no text', fix: 'name what it points to: [Page title](url)' });
+					if (
+						textOf(link).trim() === '' &&
+						!link.children.some((child) => child.type === 'image')
+					) {
+						report({
+							file,
+							line: start.line,
+							column: start.column,
+							message: 'link has no text',
+							fix: 'name what it points to: [Page title](url)',
+						});
 					}
 					return;
 				}
-				if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
+				if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell')
+					return;
 				const offset = start.offset!;
 				const text = maskedSource(source, node as Parent, offset);
 				const reported = new Set<number>();
@@ -57,9 +85,15 @@ function maskedSource(source: string, container: Parent, offset: number): string
 	const chars = source.slice(offset, container.position!.end.offset!).split('');
 	walk(container, (node: Node) => {
 		if (node === container) return;
-		const opaque = OPAQUE.has(node.type) || (node.type === 'link' && source[node.position!.start.offset!] === '[');
+		const opaque =
+			OPAQUE.has(node.type) ||
+			(node.type === 'link' && source[node.position!.start.offset!] === '[');
 		if (!opaque) return;
-		for (let i = node.position!.start.offset! - offset; i < node.position!.end.offset! - offset; i++) {
+		for (
+			let i = node.position!.start.offset! - offset;
+			i < node.position!.end.offset! - offset;
+			i++
+		) {
 			if (chars[i] !== '\n') chars[i] = ' ';
 		}
 		return false;

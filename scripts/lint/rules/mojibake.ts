@@ -9,7 +9,8 @@ export const mojibake: Rule = {
 	check({ chapters, roadmaps }, report) {
 		for (const { file, source } of [...chapters, ...roadmaps]) {
 			for (const found of findMojibake(source)) {
-				const shown = found.sequence === '\uFFFD' ? 'U+FFFD (replacement character)' : `"${found.sequence}"`;
+				const shown =
+					found.sequence === '\uFFFD' ? 'U+FFFD (replacement character)' : `"${found.sequence}"`;
 				report({
 					file,
 					...lineColumn(source, found.index),
