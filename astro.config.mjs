@@ -10,7 +10,9 @@ import { readRoadmaps } from './src/navigation/roadmaps.ts';
 const site = process.env.SITE_URL || 'https://backend-roadmaps.example.org';
 const base = process.env.BASE_PATH || '/';
 /** The repository "Edit this page" links point into; forks and mirrors set REPO_URL. */
-const repoUrl = (process.env.REPO_URL || 'https://github.com/backend-roadmaps/backend-roadmaps').replace(/\/$/, '');
+const repoUrl = (
+	process.env.REPO_URL || 'https://github.com/backend-roadmaps/backend-roadmaps'
+).replace(/\/$/, '');
 
 const roadmaps = readRoadmaps('./content');
 
@@ -41,7 +43,9 @@ export default defineConfig({
 					})),
 					{
 						// Landing pages belong to their roadmap's topic; the home page to none.
-						topics: Object.fromEntries(roadmaps.map((roadmap) => [roadmap.id, [`/${roadmap.id}/`]])),
+						topics: Object.fromEntries(
+							roadmaps.map((roadmap) => [roadmap.id, [`/${roadmap.id}/`]]),
+						),
 						exclude: ['/'],
 					},
 				),

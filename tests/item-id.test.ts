@@ -20,13 +20,25 @@ describe('parseItemMarkers', () => {
 	});
 
 	it('ignores a caret inside the text', () => {
-		expect(parseItemMarkers('Use 2^10 bytes ^kib')).toMatchObject({ text: 'Use 2^10 bytes', id: 'kib' });
+		expect(parseItemMarkers('Use 2^10 bytes ^kib')).toMatchObject({
+			text: 'Use 2^10 bytes',
+			id: 'kib',
+		});
 	});
 });
 
 describe('extractItems', () => {
 	it('lists task items with their lines and columns, skipping code fences', () => {
-		const body = ['## A', '', '- [ ] One ^one', '  - [x] Nested ^two', '```md', '- [ ] Not an item ^no', '```', '1. [ ] Ordered ^three'].join('\n');
+		const body = [
+			'## A',
+			'',
+			'- [ ] One ^one',
+			'  - [x] Nested ^two',
+			'```md',
+			'- [ ] Not an item ^no',
+			'```',
+			'1. [ ] Ordered ^three',
+		].join('\n');
 		const items = extractItems(body, 5);
 		expect(items.map((i) => [i.id, i.line, i.column])).toEqual([
 			['one', 8, 7],

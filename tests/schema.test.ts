@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkChapterFrontmatter, formatDuration, formatFrontmatterProblem, roadmapSchema } from '../src/schema';
+import {
+	checkChapterFrontmatter,
+	formatDuration,
+	formatFrontmatterProblem,
+	roadmapSchema,
+} from '../src/schema';
 
 const FILE = 'content/express-senior/01-core-express.mdx';
 const ROADMAPS = ['express-senior'];
@@ -30,16 +35,30 @@ describe('chapter frontmatter schema', () => {
 		['phase of the wrong type', { phase: 'one' }, 'phase'],
 		['phase that is not a positive integer', { phase: 1.5 }, 'phase'],
 		['missing phase title', { phaseTitle: undefined }, 'phaseTitle'],
-		['duration with an unknown unit', { duration: { min: 2, unit: 'fortnights' } }, 'duration.unit'],
-		['duration whose max is below its min', { duration: { min: 3, max: 2, unit: 'weeks' } }, 'duration.max'],
-		['duration with an unknown key', { duration: { min: 3, unit: 'weeks', approx: true } }, 'duration'],
+		[
+			'duration with an unknown unit',
+			{ duration: { min: 2, unit: 'fortnights' } },
+			'duration.unit',
+		],
+		[
+			'duration whose max is below its min',
+			{ duration: { min: 3, max: 2, unit: 'weeks' } },
+			'duration.max',
+		],
+		[
+			'duration with an unknown key',
+			{ duration: { min: 3, unit: 'weeks', approx: true } },
+			'duration',
+		],
 		['tag outside the vocabulary', { tags: ['express', 'blockchain'] }, 'tags.1'],
 		['tags that are not a list', { tags: 'express' }, 'tags'],
 		['goal of the wrong type', { goal: 42 }, 'goal'],
 	])('rejects %s, naming the file and the field', (_name, change, field) => {
 		const messages = problems({ ...valid, ...change });
 		expect(messages.length).toBeGreaterThan(0);
-		expect(messages.some((m) => m.startsWith(`${FILE}: frontmatter field "${field}": `))).toBe(true);
+		expect(messages.some((m) => m.startsWith(`${FILE}: frontmatter field "${field}": `))).toBe(
+			true,
+		);
 	});
 
 	it('says how to fix a missing required field', () => {

@@ -28,10 +28,17 @@ export const taskItemsPlugin = defineHastPlugin({
 			const kids = host.children as ElementContent[];
 			const start = kids.findIndex((child) => isElement(child, 'input'));
 			if (start < 0) return;
-			let end = kids.findIndex((child, i) => i > start && isElement(child) && BLOCK_TAGS.has(child.tagName));
+			let end = kids.findIndex(
+				(child, i) => i > start && isElement(child) && BLOCK_TAGS.has(child.tagName),
+			);
 			if (end < 0) end = kids.length;
 			// The newline before a nested list is not part of the item's text (nor its last node).
-			while (end > start + 1 && kids[end - 1]?.type === 'text' && !(kids[end - 1] as Text).value.trim()) end--;
+			while (
+				end > start + 1 &&
+				kids[end - 1]?.type === 'text' &&
+				!(kids[end - 1] as Text).value.trim()
+			)
+				end--;
 			const inline = kids.slice(start + 1, end);
 			const last = inline.at(-1);
 			const markers = last?.type === 'text' ? parseItemMarkers(last.value) : undefined;
@@ -63,7 +70,15 @@ export const taskItemsPlugin = defineHastPlugin({
 				type: 'element',
 				tagName: 'label',
 				properties: { className: ['item-label'] },
-				children: [checkbox, { type: 'element', tagName: 'span', properties: {}, children: [...inline.slice(0, -1), text].map(trimLeading) }],
+				children: [
+					checkbox,
+					{
+						type: 'element',
+						tagName: 'span',
+						properties: {},
+						children: [...inline.slice(0, -1), text].map(trimLeading),
+					},
+				],
 			};
 			const children = [...kids.slice(0, start), label, ...kids.slice(end)];
 			const anchor = { id: markers.id, className: [...classes, 'roadmap-item'] };

@@ -38,6 +38,7 @@ export async function getRoadmapChapters(roadmapId: string): Promise<ChapterSumm
 /** Looks a roadmap up by id, failing loudly: pages are only built for roadmaps that exist. */
 export async function requireRoadmap(id: string): Promise<Roadmap> {
 	const roadmap = await getEntry('roadmaps', id);
-	if (!roadmap) throw new Error(`No roadmap "${id}" in content/ (missing content/${id}/_roadmap.yaml).`);
+	if (!roadmap)
+		throw new Error(`No roadmap "${id}" in content/ (missing content/${id}/_roadmap.yaml).`);
 	return roadmap;
 }

@@ -20,7 +20,9 @@ export function readRoadmaps(contentDir: string): RoadmapEntry[] {
 			const file = join(contentDir, dir.name, '_roadmap.yaml');
 			const parsed = roadmapSchema.safeParse(parse(readFileSync(file, 'utf8')));
 			if (!parsed.success) {
-				const issues = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+				const issues = parsed.error.issues.map(
+					(i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`,
+				);
 				throw new Error(`${file}: invalid roadmap metadata:\n${issues.join('\n')}`);
 			}
 			return { id: dir.name, ...parsed.data };
