@@ -1,11 +1,12 @@
 // @ts-check
+import { defineConfig } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
 /** ESLint flat config: the recommended JS, TypeScript and Astro rules, as Astro projects use them. */
-export default tseslint.config(
+export default defineConfig(
 	{
 		ignores: [
 			'dist/',
