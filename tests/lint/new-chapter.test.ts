@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,5 +41,16 @@ describe('npm run new (scaffoldChapter)', () => {
 
 	it('refuses a roadmap that does not exist, naming the ones that do', () => {
 		expect(() => scaffoldChapter(content(), 'cobol', 'Intro')).toThrow('use one of demo');
+	});
+
+	it('asks for the roadmap and the title when run without arguments', () => {
+		const cli = join(import.meta.dirname, '..', '..', 'scripts', 'new-chapter.ts');
+		const output = execFileSync(process.execPath, [cli], {
+			input: '1\nSecurity Basics\n',
+			env: { ...process.env, CONTENT_DIR: content() },
+			encoding: 'utf8',
+		});
+		expect(output).toContain('1. demo');
+		expect(existsSync(join(content(), 'demo', '03-security-basics.mdx'))).toBe(true);
 	});
 });
