@@ -17,10 +17,11 @@ const git = (cwd: string, args: string[], input?: string) =>
 	});
 
 /**
- * Reads every chapter under `contentDir` at `revision` (default `LINT_BASE`, else `origin/main`,
- * else `main`) with two git processes, whatever the number of files.
+ * Reads every chapter under `contentDir` as it was where this branch left the base revision
+ * (`requested`, else `LINT_BASE`, else `origin/main`, else `main`; their merge-base with HEAD),
+ * with a few git processes whatever the number of files.
  */
-export function readBaseline(cwd: string, contentDir: string, revision?: string): Baseline {
+export function readBaseline(cwd: string, contentDir: string, requested?: string): Baseline {
 	let top: string;
 	try {
 		top = git(cwd, ['rev-parse', '--show-toplevel']).trim();
@@ -31,8 +32,8 @@ export function readBaseline(cwd: string, contentDir: string, revision?: string)
 			fix: 'run the linter inside a git clone with git installed',
 		};
 	}
-	const candidates = revision
-		? [revision]
+	const candidates = requested
+		? [requested]
 		: process.env.LINT_BASE
 			? [process.env.LINT_BASE]
 			: ['origin/main', 'main'];
@@ -51,16 +52,24 @@ export function readBaseline(cwd: string, contentDir: string, revision?: string)
 			fix: 'fetch the main branch (`git fetch origin main`) or pass `--base REV` / set LINT_BASE',
 		};
 	}
+	// Compare with where this branch left the base: ids added there since are not this branch's to keep.
+	let revision = base;
+	try {
+		const fork = git(cwd, ['merge-base', base, 'HEAD']).trim();
+		if (fork !== git(cwd, ['rev-parse', `${base}^{commit}`]).trim()) revision = fork.slice(0, 12);
+	} catch {
+		// No common history (or no commit yet): compare with the base itself.
+	}
 	const prefix = relative(realpathSync(top), realpathSync(join(cwd, contentDir)))
 		.split(sep)
 		.join('/');
-	const paths = git(top, ['ls-tree', '-r', '--name-only', base, '--', prefix || '.'])
+	const paths = git(top, ['ls-tree', '-r', '--name-only', revision, '--', prefix || '.'])
 		.split('\n')
 		.filter((path) => /\.mdx?$/.test(path));
-	if (paths.length === 0) return { ok: true, revision: base, files: [] };
+	if (paths.length === 0) return { ok: true, revision, files: [] };
 	const output = execFileSync('git', ['cat-file', '--batch'], {
 		cwd: top,
-		input: paths.map((path) => `${base}:${path}`).join('\n') + '\n',
+		input: paths.map((path) => `${revision}:${path}`).join('\n') + '\n',
 		maxBuffer: 512 * 1024 * 1024,
 	});
 	const files: { contentPath: string; source: string }[] = [];
@@ -78,5 +87,5 @@ export function readBaseline(cwd: string, contentDir: string, revision?: string)
 		}
 		offset = type === 'blob' ? start + length + 1 : start;
 	}
-	return { ok: true, revision: base, files };
+	return { ok: true, revision, files };
 }

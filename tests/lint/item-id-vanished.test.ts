@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lintContent } from '../../scripts/lint/run.ts';
 import { RULES } from '../../scripts/lint/rules/index.ts';
 import { lintWith } from './helpers.ts';
@@ -83,6 +83,26 @@ describe('item-id-vanished', () => {
 		);
 		expect(lintWith('item-id-vanished', repo, 'feature')).toEqual([]);
 		expect(lintWith('item-id-vanished', repo)).toHaveLength(1);
+		vi.stubEnv('LINT_BASE', 'feature');
+		expect(lintWith('item-id-vanished', repo)).toEqual([]);
+		vi.unstubAllEnvs();
+	});
+
+	it('ignores ids added on main after the branch left it', () => {
+		git('branch', 'feature');
+		write('- [ ] Routing ^routing\n- [ ] Middleware ^middleware\n- [ ] Sessions ^sessions');
+		git(
+			'-c',
+			'user.name=Test',
+			'-c',
+			'user.email=test@example.org',
+			'commit',
+			'--quiet',
+			'-am',
+			'Add sessions on main',
+		);
+		git('checkout', '--quiet', 'feature');
+		expect(lintWith('item-id-vanished', repo)).toEqual([]);
 	});
 
 	it('is skipped with a warning outside a git checkout', () => {

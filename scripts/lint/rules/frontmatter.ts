@@ -30,12 +30,14 @@ export const frontmatter: Rule = {
 			if (document.errors.length > 0) continue;
 			const result = roadmapSchema.safeParse(document.toJS());
 			for (const issue of result.success ? [] : result.error.issues) {
-				const field = issue.path.map(String).join('.') || '(root)';
+				// An unknown key (often a typo) is reported where it is written.
+				const path =
+					issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+				const field = path.map(String).join('.');
 				report({
 					file: roadmap.file,
-					...keyPosition(document, issue.path, roadmap.source, 1),
-					message: `field "${field}": ${issue.message}`,
-					fix: `correct "${field}" in ${roadmap.file}; ${REFERENCE}`,
+					...keyPosition(document, path, roadmap.source, 1),
+					...explain(field, issue.message, Object.keys(roadmapSchema.shape)),
 				});
 			}
 		}
@@ -73,11 +75,12 @@ export const frontmatter: Rule = {
 				report({
 					file: chapter.file,
 					...keyPosition(block.document, path, yamlSource, block.firstLine),
-					message: `field "${problem.field}": ${problem.message}`,
-					fix:
-						path[0] === 'tags'
-							? `use tags from the vocabulary: ${Object.keys(TAGS).join(', ')}`
-							: `correct "${problem.field}"; ${REFERENCE}`,
+					...(path[0] === 'tags' && path.length === 2
+						? {
+								message: `"${String(block.document.getIn(['tags', Number(path[1])]))}" is not a tag (field "${problem.field}")`,
+								fix: `use tags from the vocabulary: ${Object.keys(TAGS).join(', ')}`,
+							}
+						: explain(problem.field, problem.message)),
 				});
 			}
 			const named = (block.data as { roadmap?: unknown; pageKind?: unknown }).roadmap;
@@ -92,6 +95,29 @@ export const frontmatter: Rule = {
 		}
 	},
 };
+
+/** A finding's message and fix, with Zod's wording for a missing or unknown field made plain. */
+function explain(
+	field: string,
+	message: string,
+	known?: string[],
+): { message: string; fix: string } {
+	if (/received undefined$/.test(message)) {
+		return {
+			message: `missing required field "${field}"`,
+			fix: `add \`${field}: …\`; ${REFERENCE}`,
+		};
+	}
+	const unknown = /^Unrecognized keys?: "([^"]+)"/.exec(message)?.[1];
+	if (unknown) {
+		const prefix = field.endsWith(unknown) ? field : `${field ? `${field}.` : ''}${unknown}`;
+		return {
+			message: `unknown field "${prefix}"`,
+			fix: `remove it or correct its spelling${known ? ` (fields: ${known.join(', ')})` : ''}; ${REFERENCE}`,
+		};
+	}
+	return { message: `field "${field}": ${message}`, fix: `correct "${field}"; ${REFERENCE}` };
+}
 
 /**
  * Where the key for `path` is written; for a missing key, the nearest parent that exists (the
