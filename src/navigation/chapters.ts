@@ -27,7 +27,7 @@ export async function getRoadmaps(): Promise<Roadmap[]> {
 export async function getRoadmapChapters(roadmapId: string): Promise<ChapterSummary[]> {
 	const chapters = await getCollection('docs', (entry) => entry.data.roadmap === roadmapId);
 	return chapters
-		.sort((a, b) => a.data.phase - b.data.phase || a.id.localeCompare(b.id))
+		.sort((a, b) => (a.data.phase ?? 0) - (b.data.phase ?? 0) || a.id.localeCompare(b.id))
 		.map((entry) => ({
 			entry,
 			href: withBase(`${entry.id}/`),
