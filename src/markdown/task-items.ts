@@ -6,6 +6,8 @@ import { parseItemMarkers } from '../progress/item-id';
 /** Elements that end an item's own line: what follows belongs to the item but is not its label. */
 const BLOCK_TAGS = new Set(['ul', 'ol', 'p', 'div', 'pre', 'blockquote', 'table']);
 
+const isBlank = (node: ElementContent | undefined) => node?.type === 'text' && node.value.trim() === '';
+
 const isElement = (node: ElementContent | undefined, tag?: string): node is Element =>
 	node?.type === 'element' && (tag === undefined || node.tagName === tag);
 
@@ -30,6 +32,8 @@ export const taskItemsPlugin = defineHastPlugin({
 			if (start < 0) return;
 			let end = kids.findIndex((child, i) => i > start && isElement(child) && BLOCK_TAGS.has(child.tagName));
 			if (end < 0) end = kids.length;
+			// A tight item with a nested list ends its own line with a newline text node: drop it.
+			while (end > start + 1 && isBlank(kids[end - 1])) end--;
 			const inline = kids.slice(start + 1, end);
 			const last = inline.at(-1);
 			const markers = last?.type === 'text' ? parseItemMarkers(last.value) : undefined;
