@@ -4,43 +4,18 @@
  * DOM, no file system.
  */
 
-/** Windows-1252 bytes 0x80–0x9F whose characters differ from Latin-1. */
-const CP1252_HIGH: Readonly<Record<number, string>> = {
-	0x80: '€',
-	0x82: '‚',
-	0x83: 'ƒ',
-	0x84: '„',
-	0x85: '…',
-	0x86: '†',
-	0x87: '‡',
-	0x88: 'ˆ',
-	0x89: '‰',
-	0x8a: 'Š',
-	0x8b: '‹',
-	0x8c: 'Œ',
-	0x8e: 'Ž',
-	0x91: '‘',
-	0x92: '’',
-	0x93: '“',
-	0x94: '”',
-	0x95: '•',
-	0x96: '–',
-	0x97: '—',
-	0x98: '˜',
-	0x99: '™',
-	0x9a: 'š',
-	0x9b: '›',
-	0x9c: 'œ',
-	0x9e: 'ž',
-	0x9f: 'Ÿ',
-};
+/**
+ * Windows-1252 bytes 0x80–0x9F; the rest of the code page is Latin-1. The five undefined bytes
+ * (0x81, 0x8D, 0x8F, 0x90, 0x9D) stand for themselves (U+0081…), as browsers decode them.
+ */
+const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
-/** Character → Windows-1252 byte. Undefined bytes (0x81, 0x8D…) round-trip as U+0081…, as browsers do. */
+/** Character → Windows-1252 byte. */
 const CP1252_BYTE = new Map<string, number>();
-for (let byte = 0; byte < 0x100; byte++) CP1252_BYTE.set(String.fromCharCode(byte), byte);
-for (const [byte, char] of Object.entries(CP1252_HIGH)) {
-	CP1252_BYTE.delete(String.fromCharCode(Number(byte)));
-	CP1252_BYTE.set(char, Number(byte));
+for (let byte = 0; byte < 0x100; byte++) {
+	const char =
+		byte >= 0x80 && byte <= 0x9f ? CP1252_80_9F[byte - 0x80]! : String.fromCharCode(byte);
+	CP1252_BYTE.set(char, byte);
 }
 
 /** Characters whose Windows-1252 byte is a UTF-8 continuation byte (0x80–0xBF). */
