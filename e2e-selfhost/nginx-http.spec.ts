@@ -67,7 +67,9 @@ test('pages load nothing from other hosts', async () => {
 		const { body } = await get(path);
 		const external: string[] = [];
 		// Every element the browser fetches for: stylesheets, scripts, images, preloads, fonts, frames.
-		for (const [, , attributes = ''] of body.matchAll(/<(link|script|img|source|iframe|video|audio)\b([^>]*)>/g)) {
+		for (const [, , attributes = ''] of body.matchAll(
+			/<(link|script|img|source|iframe|video|audio)\b([^>]*)>/g,
+		)) {
 			// rel="canonical"/"sitemap"/"alternate" only name a URL; nothing is fetched.
 			if (/\srel="(?:canonical|sitemap|alternate)"/.test(attributes)) continue;
 			const url = /\s(?:href|src)="([^"]+)"/.exec(attributes)?.[1];
@@ -84,7 +86,11 @@ test('Pagefind files are cached briefly', async () => {
 });
 
 test('a missing path under the base answers the 404 page with status 404', async () => {
-	for (const path of [`${SELFHOST_BASE}no-such-page/`, `${SELFHOST_BASE}_astro/missing.js`, `${SELFHOST_BASE}pagefind/missing.pf_meta`]) {
+	for (const path of [
+		`${SELFHOST_BASE}no-such-page/`,
+		`${SELFHOST_BASE}_astro/missing.js`,
+		`${SELFHOST_BASE}pagefind/missing.pf_meta`,
+	]) {
 		const { status, headers, body } = await get(path);
 		expect(status, path).toBe(404);
 		expect(body, path).toMatch(/<title>404/);

@@ -32,7 +32,11 @@ export async function startNginx(distDir: string, basePath: string): Promise<Run
 	const port = await freePort();
 	const server = replaceOnce(
 		replaceOnce(
-			replaceOnce(await readFile(join(DEPLOY, 'nginx.conf'), 'utf8'), /listen [^;]+;/, `listen 127.0.0.1:${port};`),
+			replaceOnce(
+				await readFile(join(DEPLOY, 'nginx.conf'), 'utf8'),
+				/listen [^;]+;/,
+				`listen 127.0.0.1:${port};`,
+			),
 			/root [^;]+;/,
 			`root ${webRoot};`,
 		),
@@ -60,9 +64,22 @@ export async function startNginx(distDir: string, basePath: string): Promise<Run
 		].join('\n'),
 	);
 
-	const child = spawn(NGINX, ['-p', prefix, '-c', join(conf, 'nginx.conf'), '-e', join(prefix, 'error.log'), '-g', 'daemon off;'], {
-		stdio: ['ignore', 'inherit', 'inherit'],
-	});
+	const child = spawn(
+		NGINX,
+		[
+			'-p',
+			prefix,
+			'-c',
+			join(conf, 'nginx.conf'),
+			'-e',
+			join(prefix, 'error.log'),
+			'-g',
+			'daemon off;',
+		],
+		{
+			stdio: ['ignore', 'inherit', 'inherit'],
+		},
+	);
 	const origin = `http://127.0.0.1:${port}`;
 	await waitUntilUp(origin, child, prefix);
 	return {
@@ -81,7 +98,9 @@ export async function startNginx(distDir: string, basePath: string): Promise<Run
 function replaceOnce(text: string, pattern: RegExp, replacement: string): string {
 	const matches = text.match(new RegExp(pattern, 'g')) ?? [];
 	if (matches.length !== 1) {
-		throw new Error(`deploy/nginx.conf: expected exactly one ${pattern} line, found ${matches.length}; the test rewrites it.`);
+		throw new Error(
+			`deploy/nginx.conf: expected exactly one ${pattern} line, found ${matches.length}; the test rewrites it.`,
+		);
 	}
 	return text.replace(pattern, () => replacement);
 }
@@ -92,7 +111,9 @@ function freePort(): Promise<number> {
 		probe.once('error', fail);
 		probe.listen(0, '127.0.0.1', () => {
 			const address = probe.address();
-			probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+			probe.close(() =>
+				typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+			);
 		});
 	});
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { hashSource, inlineScripts, pagePolicy, readPolicyMeta, withPolicyMeta } from '../src/security/csp';
+import {
+	hashSource,
+	inlineScripts,
+	pagePolicy,
+	readPolicyMeta,
+	withPolicyMeta,
+} from '../src/security/csp';
 
 describe('inlineScripts', () => {
 	it('finds executable inline scripts only, with their exact text', () => {
@@ -12,7 +18,12 @@ describe('inlineScripts', () => {
 			'<!-- <script>never()</script> -->',
 			"<script>const s = '<!-- not a comment';</script>",
 		].join('');
-		expect(inlineScripts(html)).toEqual(['one()', '\n\ttwo()\n', 'three()', "const s = '<!-- not a comment';"]);
+		expect(inlineScripts(html)).toEqual([
+			'one()',
+			'\n\ttwo()\n',
+			'three()',
+			"const s = '<!-- not a comment';",
+		]);
 	});
 });
 
@@ -34,7 +45,8 @@ describe('pagePolicy', () => {
 });
 
 describe('withPolicyMeta', () => {
-	const page = '<!doctype html><html><head><meta charset="utf-8"><script>x()</script></head><body></body></html>';
+	const page =
+		'<!doctype html><html><head><meta charset="utf-8"><script>x()</script></head><body></body></html>';
 
 	it('puts the policy first in <head>, readable back, covering the page scripts', () => {
 		const html = withPolicyMeta(page, 'index.html');
@@ -44,6 +56,8 @@ describe('withPolicyMeta', () => {
 	});
 
 	it('refuses a page that already has a policy, naming the file', () => {
-		expect(() => withPolicyMeta(withPolicyMeta(page, 'a.html'), 'a.html')).toThrow(/a\.html: already has/);
+		expect(() => withPolicyMeta(withPolicyMeta(page, 'a.html'), 'a.html')).toThrow(
+			/a\.html: already has/,
+		);
 	});
 });

@@ -29,7 +29,8 @@ const BASE_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
  * attributes and its text, as the HTML tokenizer splits them: a script's text ends at the first
  * `</script`, and a comment opener inside a script is part of the script.
  */
-const COMMENT_OR_SCRIPT = /<!--[\s\S]*?-->|<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script\s*>/gi;
+const COMMENT_OR_SCRIPT =
+	/<!--[\s\S]*?-->|<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script\s*>/gi;
 /** A `src` attribute: the script's code comes from a file, covered by 'self'. */
 const SRC_ATTRIBUTE = /(?:^|\s)src\s*=/i;
 const TYPE_ATTRIBUTE = /(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
