@@ -79,6 +79,13 @@ test('pages load nothing from other hosts', async () => {
 	}
 });
 
+test('text assets are compressed', async () => {
+	const response = await fetch(`${origin()}${SELFHOST_BASE}`, {
+		headers: { 'accept-encoding': 'gzip' },
+	});
+	expect(response.headers.get('content-encoding')).toBe('gzip');
+});
+
 test('Pagefind files are cached briefly', async () => {
 	const { status, headers } = await get(`${SELFHOST_BASE}pagefind/pagefind.js`);
 	expect(status).toBe(200);
