@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import starlightSidebarTopics from 'starlight-sidebar-topics';
 import { taskItemsPlugin } from './src/markdown/task-items.ts';
 import { readRoadmaps } from './src/navigation/roadmaps.ts';
+import { cspIntegration } from './src/integrations/csp.ts';
 
 /** Self-hosters set these at build time (README, "Self-hosting"). */
 const site = process.env.SITE_URL || 'https://backend-roadmaps.example.org';
@@ -43,5 +44,7 @@ export default defineConfig({
 				),
 			],
 		}),
+		// After Starlight: hashes every inline script in the finished HTML (README, "Self-hosting").
+		cspIntegration(),
 	],
 });
