@@ -13,7 +13,9 @@ function collectErrors(page: Page): Error[] {
 
 const chapterMeter = (page: Page) => page.locator('.progress-meter progress').first();
 
-test('a tick survives a reload and moves the chapter, phase and roadmap counters', async ({ page }) => {
+test('a tick survives a reload and moves the chapter, phase and roadmap counters', async ({
+	page,
+}) => {
 	const errors = collectErrors(page);
 	await page.goto(CHAPTER);
 	const routing = page.getByRole('checkbox', { name: /^Routing/ });
@@ -24,7 +26,9 @@ test('a tick survives a reload and moves the chapter, phase and roadmap counters
 
 	await routing.check();
 	await expect(meter).toHaveJSProperty('value', 1);
-	await expect(page.locator('[data-progress-text]').first()).toHaveText(`1 / ${total} done · ${Math.floor(100 / total)}%`);
+	await expect(page.locator('[data-progress-text]').first()).toHaveText(
+		`1 / ${total} done · ${Math.floor(100 / total)}%`,
+	);
 
 	// Keyboard: Space on the focused checkbox toggles it.
 	const middleware = page.getByRole('checkbox', { name: /^Middleware/ });
@@ -39,10 +43,17 @@ test('a tick survives a reload and moves the chapter, phase and roadmap counters
 	await expect(meter).toHaveJSProperty('value', 2);
 
 	await page.goto('/express-senior/');
-	await expect(page.getByRole('progressbar', { name: 'Progress in Phase 1: Core Express.js' })).toHaveJSProperty('value', 2);
-	await expect(page.getByRole('progressbar', { name: /Progress in Phase 2/ })).toHaveJSProperty('value', 0);
+	await expect(
+		page.getByRole('progressbar', { name: 'Progress in Phase 1: Core Express.js' }),
+	).toHaveJSProperty('value', 2);
+	await expect(page.getByRole('progressbar', { name: /Progress in Phase 2/ })).toHaveJSProperty(
+		'value',
+		0,
+	);
 	await page.goto('/');
-	await expect(page.locator('.roadmap-card progress[data-roadmap="express-senior"]')).toHaveJSProperty('value', 2);
+	await expect(
+		page.locator('.roadmap-card progress[data-roadmap="express-senior"]'),
+	).toHaveJSProperty('value', 2);
 	expect(errors).toEqual([]);
 });
 
@@ -58,13 +69,15 @@ test('a tick in one tab shows in another open tab', async ({ context }) => {
 	await expect(second.getByRole('checkbox', { name: /^Routing/ })).not.toBeChecked();
 });
 
-test('the progress page continues, exports, resets behind a dialog and imports again', async ({ page }) => {
+test('the progress page continues, exports, resets behind a dialog and imports again', async ({
+	page,
+}) => {
 	await page.goto(CHAPTER);
 	await page.getByRole('checkbox', { name: /^Install and initialize/ }).check();
 	await page.getByRole('checkbox', { name: /^Routing/ }).check();
 
 	await page.goto('/progress/');
-	const meter = page.getByRole('progressbar', { name: /Progress in .*Express/ });
+	const meter = page.locator('progress[data-roadmap="express-senior"]');
 	await expect(meter).toHaveJSProperty('value', 2);
 	const firstUnticked = page.locator('a[data-continue="express-senior"]');
 	await expect(firstUnticked).toHaveAttribute('href', `${CHAPTER}#request-response-lifecycle`);
@@ -73,11 +86,16 @@ test('the progress page continues, exports, resets behind a dialog and imports a
 		page.waitForEvent('download'),
 		page.getByRole('button', { name: 'Export progress' }).click(),
 	]);
-	expect(download.suggestedFilename()).toMatch(/^backend-roadmaps-progress-\d{4}-\d{2}-\d{2}\.json$/);
+	expect(download.suggestedFilename()).toMatch(
+		/^backend-roadmaps-progress-\d{4}-\d{2}-\d{2}\.json$/,
+	);
 	const file = await download.path();
 	const exported = JSON.parse(await readFile(file, 'utf8'));
 	expect(exported.format).toBe('backend-roadmaps-progress');
-	expect(Object.keys(exported.roadmaps['express-senior']).sort()).toEqual(['express-install', 'routing']);
+	expect(Object.keys(exported.roadmaps['express-senior']).sort()).toEqual([
+		'express-install',
+		'routing',
+	]);
 
 	// Reset everything: the dialog is modal; Escape cancels, the Reset button confirms.
 	const resetAll = page.getByRole('button', { name: 'Reset all progress…' });
@@ -93,8 +111,14 @@ test('the progress page continues, exports, resets behind a dialog and imports a
 
 	// A file that is not an export is refused with a reason and changes nothing.
 	const input = page.locator('input[data-import]');
-	await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"roadmaps":{}}') });
-	await expect(page.locator('[data-import-result]')).toContainText('notes.json: This file is not a progress export');
+	await input.setInputFiles({
+		name: 'notes.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from('{"roadmaps":{}}'),
+	});
+	await expect(page.locator('[data-import-result]')).toContainText(
+		'notes.json: This file is not a progress export',
+	);
 	await expect(meter).toHaveJSProperty('value', 0);
 
 	await input.setInputFiles(file);
@@ -104,7 +128,9 @@ test('the progress page continues, exports, resets behind a dialog and imports a
 	await expect(page.getByRole('checkbox', { name: /^Routing/ })).toBeChecked();
 });
 
-test('corrupted stored progress raises no error, is kept aside and ticks still work', async ({ page }) => {
+test('corrupted stored progress raises no error, is kept aside and ticks still work', async ({
+	page,
+}) => {
 	const errors = collectErrors(page);
 	await page.addInitScript((key) => {
 		if (!sessionStorage.getItem('seeded')) {
@@ -117,7 +143,10 @@ test('corrupted stored progress raises no error, is kept aside and ticks still w
 	await page.getByRole('checkbox', { name: /^Routing/ }).check();
 	await expect(chapterMeter(page)).toHaveJSProperty('value', 1);
 	const backups = await page.evaluate(
-		(key) => Object.keys(localStorage).filter((name) => name.startsWith(`${key}:corrupted:`)).map((name) => localStorage.getItem(name)),
+		(key) =>
+			Object.keys(localStorage)
+				.filter((name) => name.startsWith(`${key}:corrupted:`))
+				.map((name) => localStorage.getItem(name)),
 		KEY,
 	);
 	expect(backups).toEqual(['{"version":1,"roadmaps":{oops']);
@@ -126,7 +155,9 @@ test('corrupted stored progress raises no error, is kept aside and ticks still w
 	expect(errors).toEqual([]);
 });
 
-test('denied storage (localStorage getter throws) raises no page error and ticks work for the page', async ({ page }) => {
+test('denied storage (localStorage getter throws) raises no page error and ticks work for the page', async ({
+	page,
+}) => {
 	const errors = collectErrors(page);
 	await page.addInitScript(() => {
 		Object.defineProperty(window, 'localStorage', {
@@ -141,7 +172,9 @@ test('denied storage (localStorage getter throws) raises no page error and ticks
 		await expect(page.locator('html')).toHaveAttribute('data-theme', /dark|light/);
 	}
 	await page.goto(CHAPTER);
-	await expect(page.getByRole('status').filter({ hasText: 'does not let the site save progress' })).toBeVisible();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'does not let the site save progress' }),
+	).toBeVisible();
 	await page.getByRole('checkbox', { name: /^Routing/ }).check();
 	await expect(chapterMeter(page)).toHaveJSProperty('value', 1);
 	// Starlight's theme picker writes to localStorage too: it must not throw either.

@@ -41,7 +41,12 @@ class FakeStorage implements StorageLike {
 const item = (id: string, ...aliases: string[]) => ({ id, aliases });
 const open = (storage: StorageLike | undefined) => {
 	const notices: Notice[] = [];
-	const store = new ProgressStore(storage, KEY, (notice) => notices.push(notice), () => 1000);
+	const store = new ProgressStore(
+		storage,
+		KEY,
+		(notice) => notices.push(notice),
+		() => 1000,
+	);
 	return { store, notices };
 };
 
@@ -57,7 +62,10 @@ describe('ticks', () => {
 	it('persist and reload in a new store', () => {
 		const storage = new FakeStorage();
 		open(storage).store.set('express-senior', item('routing'), true);
-		expect(storage.stored()).toEqual({ version: 1, roadmaps: { 'express-senior': { routing: 1000 } } });
+		expect(storage.stored()).toEqual({
+			version: 1,
+			roadmaps: { 'express-senior': { routing: 1000 } },
+		});
 		const { store, notices } = open(storage);
 		expect(store.isTicked('express-senior', item('routing'))).toBe(true);
 		expect(store.isTicked('node-express-mongodb', item('routing'))).toBe(false);
@@ -90,7 +98,10 @@ describe('ticks', () => {
 describe('aliases', () => {
 	it('a tick under an alias counts and moves to the new id; unknown ids are kept', () => {
 		const storage = new FakeStorage({
-			[KEY]: JSON.stringify({ version: 1, roadmaps: { r: { 'old-routing': 5, 'removed-item': 7 } } }),
+			[KEY]: JSON.stringify({
+				version: 1,
+				roadmaps: { r: { 'old-routing': 5, 'removed-item': 7 } },
+			}),
 		});
 		const { store } = open(storage);
 		const routing = item('routing', 'old-routing', 'older-routing');
@@ -100,7 +111,9 @@ describe('aliases', () => {
 	});
 
 	it('unticking an item clears its aliases too, so the tick does not come back', () => {
-		const storage = new FakeStorage({ [KEY]: JSON.stringify({ version: 1, roadmaps: { r: { old: 5 } } }) });
+		const storage = new FakeStorage({
+			[KEY]: JSON.stringify({ version: 1, roadmaps: { r: { old: 5 } } }),
+		});
 		const { store } = open(storage);
 		store.set('r', item('new', 'old'), false);
 		expect(open(storage).store.isTicked('r', item('new', 'old'))).toBe(false);
@@ -205,11 +218,18 @@ describe('export and import', () => {
 
 	it('exports a marked, versioned, dated file', () => {
 		const file = JSON.parse(exportProgress({ r: { a: 1 } }, date));
-		expect(file).toEqual({ format: EXPORT_FORMAT, version: 1, exportedAt: date.toISOString(), roadmaps: { r: { a: 1 } } });
+		expect(file).toEqual({
+			format: EXPORT_FORMAT,
+			version: 1,
+			exportedAt: date.toISOString(),
+			roadmaps: { r: { a: 1 } },
+		});
 	});
 
 	it('merges an import as a union, keeps the earliest time and counts what was added', () => {
-		const storage = new FakeStorage({ [KEY]: JSON.stringify({ version: 1, roadmaps: { r: { a: 50, b: 5 } } }) });
+		const storage = new FakeStorage({
+			[KEY]: JSON.stringify({ version: 1, roadmaps: { r: { a: 50, b: 5 } } }),
+		});
 		const { store } = open(storage);
 		const added = store.merge({ r: { a: 10, b: 9, c: 3 }, s: { x: 4 } });
 		expect(added).toBe(2);
@@ -220,19 +240,39 @@ describe('export and import', () => {
 		['', 'not valid JSON'],
 		['[]', 'no "format"'],
 		['{"format":"something-else","version":1}', 'no "format"'],
-		[`{"format":"${EXPORT_FORMAT}","version":9,"exportedAt":"2026-01-01","roadmaps":{}}`, 'newer version'],
-		[`{"format":"${EXPORT_FORMAT}","version":"1","exportedAt":"2026-01-01","roadmaps":{}}`, 'unknown version'],
+		[
+			`{"format":"${EXPORT_FORMAT}","version":9,"exportedAt":"2026-01-01","roadmaps":{}}`,
+			'newer version',
+		],
+		[
+			`{"format":"${EXPORT_FORMAT}","version":"1","exportedAt":"2026-01-01","roadmaps":{}}`,
+			'unknown version',
+		],
 		[`{"format":"${EXPORT_FORMAT}","version":1,"exportedAt":"soon","roadmaps":{}}`, '"exportedAt"'],
-		[`{"format":"${EXPORT_FORMAT}","version":1,"exportedAt":"2026-01-01","roadmaps":{},"x":1}`, 'unexpected field "x"'],
-		[`{"format":"${EXPORT_FORMAT}","version":1,"exportedAt":"2026-01-01","roadmaps":{"R":{}}}`, '"R" is not a roadmap id'],
-		[`{"format":"${EXPORT_FORMAT}","version":1,"exportedAt":"2026-01-01","roadmaps":{"r":{"a":-1}}}`, 'invalid tick time'],
-		[`{"format":"${EXPORT_FORMAT}","version":1,"exportedAt":"2026-01-01","roadmaps":{"r":{"a b":1}}}`, 'not an item id'],
+		[
+			`{"format":"${EXPORT_FORMAT}","version":1,"exportedAt":"2026-01-01","roadmaps":{},"x":1}`,
+			'unexpected field "x"',
+		],
+		[
+			`{"format":"${EXPORT_FORMAT}","version":1,"exportedAt":"2026-01-01","roadmaps":{"R":{}}}`,
+			'"R" is not a roadmap id',
+		],
+		[
+			`{"format":"${EXPORT_FORMAT}","version":1,"exportedAt":"2026-01-01","roadmaps":{"r":{"a":-1}}}`,
+			'invalid tick time',
+		],
+		[
+			`{"format":"${EXPORT_FORMAT}","version":1,"exportedAt":"2026-01-01","roadmaps":{"r":{"a b":1}}}`,
+			'not an item id',
+		],
 	])('refuses %s with a clear reason', (text, reason) => {
 		const result = parseImport(text);
 		expect(result.ok).toBe(false);
 		if (!result.ok) {
 			expect(result.error).toContain(reason);
-			expect(result.error).toMatch(/^This file is not a progress export from this site: .*Nothing was changed\.$/);
+			expect(result.error).toMatch(
+				/^This file is not a progress export from this site: .*Nothing was changed\.$/,
+			);
 		}
 	});
 });
@@ -242,21 +282,34 @@ describe('import parser (property-based)', () => {
 		fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/),
 		fc.constantFrom('constructor', 'to-string', 'day-1', 'has-own-property'),
 	);
-	const roadmaps: fc.Arbitrary<Roadmaps> = fc.dictionary(id, fc.dictionary(id, fc.nat()), { maxKeys: 4 });
-	const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true });
+	const roadmaps: fc.Arbitrary<Roadmaps> = fc.dictionary(id, fc.dictionary(id, fc.nat()), {
+		maxKeys: 4,
+	});
+	const date = fc.date({
+		min: new Date('2000-01-01'),
+		max: new Date('2100-01-01'),
+		noInvalidDate: true,
+	});
 
 	it('never throws on arbitrary text or JSON, and accepts only marked version-1 exports', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ format: EXPORT_FORMAT, ...Object(v) }))), (text) => {
-				const result = parseImport(text);
-				if (result.ok) {
-					const value = JSON.parse(text);
-					expect(value.format).toBe(EXPORT_FORMAT);
-					expect(value.version).toBe(1);
-				} else {
-					expect(result.error).toMatch(/Nothing was changed\.$/);
-				}
-			}),
+			fc.property(
+				fc.oneof(
+					fc.string(),
+					fc.json(),
+					fc.jsonValue().map((v) => JSON.stringify({ format: EXPORT_FORMAT, ...Object(v) })),
+				),
+				(text) => {
+					const result = parseImport(text);
+					if (result.ok) {
+						const value = JSON.parse(text);
+						expect(value.format).toBe(EXPORT_FORMAT);
+						expect(value.version).toBe(1);
+					} else {
+						expect(result.error).toMatch(/Nothing was changed\.$/);
+					}
+				},
+			),
 		);
 	});
 

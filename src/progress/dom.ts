@@ -41,7 +41,9 @@ const itemOf = (box: HTMLInputElement): Item => ({
 
 function start() {
 	const begin = performance.now();
-	const data: PageData = JSON.parse(document.getElementById('progress-data')?.textContent || '{"roadmaps":{}}');
+	const data: PageData = JSON.parse(
+		document.getElementById('progress-data')?.textContent || '{"roadmaps":{}}',
+	);
 	const chapters = new Map<string, Chapter[]>(
 		Object.entries(data.roadmaps).map(([roadmap, list]) => [
 			roadmap,
@@ -52,7 +54,11 @@ function start() {
 	const store = new ProgressStore(openStorage(), storageKey(import.meta.env.BASE_URL), (kind) => {
 		if (notice) notice.textContent = MESSAGES[kind];
 	});
-	for (const [roadmap, list] of chapters) store.adoptAliases(roadmap, list.flatMap((chapter) => chapter.items));
+	for (const [roadmap, list] of chapters)
+		store.adoptAliases(
+			roadmap,
+			list.flatMap((chapter) => chapter.items),
+		);
 	const boxes = document.querySelectorAll<HTMLInputElement>('input.item-check');
 
 	/** Puts the store's state into every checkbox, meter and continue link of the page. */
@@ -66,7 +72,8 @@ function start() {
 			const done = countDone(store.roadmaps, roadmap, items);
 			meter.value = done;
 			const text = meter.parentElement?.querySelector('[data-progress-text]');
-			if (text) text.textContent = `${done} / ${items.length} done · ${Math.floor((done / items.length) * 100)}%`;
+			if (text)
+				text.textContent = `${done} / ${items.length} done · ${Math.floor((done / items.length) * 100)}%`;
 		}
 		for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-continue]')) {
 			const roadmap = link.dataset.continue!;

@@ -30,7 +30,9 @@ dialog.addEventListener('close', () => {
 document.querySelector('[data-export]')!.addEventListener('click', () => {
 	const now = new Date(store.now());
 	const link = document.createElement('a');
-	link.href = URL.createObjectURL(new Blob([exportProgress(store.roadmaps, now)], { type: 'application/json' }));
+	link.href = URL.createObjectURL(
+		new Blob([exportProgress(store.roadmaps, now)], { type: 'application/json' }),
+	);
 	link.download = `backend-roadmaps-progress-${now.toISOString().slice(0, 10)}.json`;
 	link.click();
 	setTimeout(() => URL.revokeObjectURL(link.href), 1000);

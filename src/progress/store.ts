@@ -49,8 +49,7 @@ export type Notice = 'unavailable' | 'unsaved' | 'future' | 'corrupted';
 
 /** Result of `parseImport`: the ticks, or a message a person can act on. */
 export type ImportResult =
-	| { ok: true; roadmaps: Roadmaps; exportedAt: string }
-	| { ok: false; error: string };
+	{ ok: true; roadmaps: Roadmaps; exportedAt: string } | { ok: false; error: string };
 
 const blank = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
 const has = (object: object, key: string) => Object.hasOwn(object, key);
@@ -110,7 +109,9 @@ export function readStored(raw: string): Stored {
 	if (!isRecord(value)) return { kind: 'corrupted' };
 	if (!has(value, 'version')) {
 		const roadmaps = migrateV0(value);
-		return typeof roadmaps === 'string' ? { kind: 'corrupted' } : { kind: 'ok', roadmaps, migrated: true };
+		return typeof roadmaps === 'string'
+			? { kind: 'corrupted' }
+			: { kind: 'ok', roadmaps, migrated: true };
 	}
 	const roadmaps = readRoadmaps(value.roadmaps);
 	if (Number.isInteger(value.version) && (value.version as number) > STORE_VERSION) {
@@ -123,7 +124,12 @@ export function readStored(raw: string): Stored {
 
 /** An export file's text: format marker, version, export date and every tick. */
 export function exportProgress(roadmaps: Roadmaps, exportedAt: Date): string {
-	const file = { format: EXPORT_FORMAT, version: STORE_VERSION, exportedAt: exportedAt.toISOString(), roadmaps };
+	const file = {
+		format: EXPORT_FORMAT,
+		version: STORE_VERSION,
+		exportedAt: exportedAt.toISOString(),
+		roadmaps,
+	};
 	return `${JSON.stringify(file, null, '\t')}\n`;
 }
 
@@ -143,14 +149,19 @@ export function parseImport(text: string): ImportResult {
 		return refuse(`it has no "format": "${EXPORT_FORMAT}" marker`);
 	}
 	if (Number.isInteger(value.version) && (value.version as number) > STORE_VERSION) {
-		return refuse(`it was made by a newer version of the site (version ${value.version}); update the site first`);
+		return refuse(
+			`it was made by a newer version of the site (version ${value.version}); update the site first`,
+		);
 	}
-	if (value.version !== STORE_VERSION) return refuse(`unknown version ${JSON.stringify(value.version)}`);
+	if (value.version !== STORE_VERSION)
+		return refuse(`unknown version ${JSON.stringify(value.version)}`);
 	const { exportedAt } = value;
 	if (typeof exportedAt !== 'string' || Number.isNaN(Date.parse(exportedAt))) {
 		return refuse('"exportedAt" is not a date');
 	}
-	const extra = Object.keys(value).find((key) => !['format', 'version', 'exportedAt', 'roadmaps'].includes(key));
+	const extra = Object.keys(value).find(
+		(key) => !['format', 'version', 'exportedAt', 'roadmaps'].includes(key),
+	);
 	if (extra !== undefined) return refuse(`unexpected field "${extra}"`);
 	const roadmaps = readRoadmaps(value.roadmaps);
 	return typeof roadmaps === 'string' ? refuse(roadmaps) : { ok: true, roadmaps, exportedAt };
@@ -236,7 +247,10 @@ export class ProgressStore {
 	#save(): void {
 		if (!this.#storage || this.#readOnly) return;
 		try {
-			this.#storage.setItem(this.key, JSON.stringify({ version: STORE_VERSION, roadmaps: this.roadmaps }));
+			this.#storage.setItem(
+				this.key,
+				JSON.stringify({ version: STORE_VERSION, roadmaps: this.roadmaps }),
+			);
 		} catch {
 			this.#tell('unsaved');
 		}
