@@ -108,6 +108,9 @@ test('the progress page continues, exports, resets behind a dialog and imports a
 	await resetAll.click();
 	await dialog.getByRole('button', { name: 'Reset' }).click();
 	await expect(meter).toHaveJSProperty('value', 0);
+	await expect(page.locator('[data-progress-result]')).toHaveText(
+		'Progress of every roadmap was reset.',
+	);
 
 	// A file that is not an export is refused with a reason and changes nothing.
 	const input = page.locator('input[data-import]');
@@ -116,13 +119,13 @@ test('the progress page continues, exports, resets behind a dialog and imports a
 		mimeType: 'application/json',
 		buffer: Buffer.from('{"roadmaps":{}}'),
 	});
-	await expect(page.locator('[data-import-result]')).toContainText(
+	await expect(page.locator('[data-progress-result]')).toContainText(
 		'notes.json: This file is not a progress export',
 	);
 	await expect(meter).toHaveJSProperty('value', 0);
 
 	await input.setInputFiles(file);
-	await expect(page.locator('[data-import-result]')).toContainText('2 new ticks added');
+	await expect(page.locator('[data-progress-result]')).toContainText('2 new ticks added');
 	await expect(meter).toHaveJSProperty('value', 2);
 	await page.goto(CHAPTER);
 	await expect(page.getByRole('checkbox', { name: /^Routing/ })).toBeChecked();

@@ -9,22 +9,23 @@ import { exportProgress, parseImport } from './store';
 const { store, render } = progress;
 const dialog = document.querySelector<HTMLDialogElement>('[data-reset-dialog]')!;
 const question = dialog.querySelector('[data-reset-question]')!;
-const result = document.querySelector('[data-import-result]')!;
-let target: string | undefined;
+const result = document.querySelector('[data-progress-result]')!;
+/** The reset button that opened the dialog: `data-reset` is a roadmap id, or empty for all. */
+let target: HTMLButtonElement | undefined;
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-reset]')) {
 	button.addEventListener('click', () => {
-		target = button.dataset.reset || undefined;
+		target = button;
 		question.textContent = `This forgets every tick of ${button.dataset.name}. It cannot be undone; export your progress first to keep a copy.`;
 		dialog.returnValue = '';
 		dialog.showModal();
 	});
 }
 dialog.addEventListener('close', () => {
-	if (dialog.returnValue !== 'reset') return;
-	store.reset(target);
+	if (dialog.returnValue !== 'reset' || !target) return;
+	store.reset(target.dataset.reset || undefined);
 	render();
-	result.textContent = `Progress of ${target ? 'the roadmap' : 'every roadmap'} was reset.`;
+	result.textContent = `Progress of ${target.dataset.name} was reset.`;
 });
 
 document.querySelector('[data-export]')!.addEventListener('click', () => {
