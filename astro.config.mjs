@@ -6,6 +6,7 @@ import starlightSidebarTopics from 'starlight-sidebar-topics';
 import { taskItemsPlugin } from './src/markdown/task-items.ts';
 import { readRoadmaps } from './src/navigation/roadmaps.ts';
 import { cspIntegration } from './src/integrations/csp.ts';
+import { STORAGE_GUARD_SCRIPT } from './src/progress/storage-guard.ts';
 
 /** Self-hosters set these at build time (README, "Self-hosting"). */
 const site = process.env.SITE_URL || 'https://backend-roadmaps.example.org';
@@ -27,6 +28,13 @@ export default defineConfig({
 			description:
 				'Backend-developer learning roadmaps for Node.js, Express, PostgreSQL, MongoDB and Python. Tick off every item; progress stays in your browser.',
 			markdown: { processedDirs: ['./content/'] },
+			// First in <head>, before Starlight's theme script, which throws when storage is blocked.
+			head: [{ tag: 'script', content: STORAGE_GUARD_SCRIPT }],
+			customCss: ['./src/styles/progress.css'],
+			components: {
+				// Wraps the default title with the chapter's progress meter.
+				PageTitle: './src/components/PageTitle.astro',
+			},
 			routeMiddleware: ['./src/navigation/route-middleware.ts'],
 			plugins: [
 				starlightSidebarTopics(
@@ -37,9 +45,9 @@ export default defineConfig({
 						items: [{ autogenerate: { directory: `content/${roadmap.id}` } }],
 					})),
 					{
-						// Landing pages belong to their roadmap's topic; the home page to none.
+						// Landing pages belong to their roadmap's topic; the home and progress pages to none.
 						topics: Object.fromEntries(roadmaps.map((roadmap) => [roadmap.id, [`/${roadmap.id}/`]])),
-						exclude: ['/'],
+						exclude: ['/', '/progress'],
 					},
 				),
 			],
