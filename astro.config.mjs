@@ -5,11 +5,13 @@ import { satteri } from '@astrojs/markdown-satteri';
 import starlightSidebarTopics from 'starlight-sidebar-topics';
 import { taskItemsPlugin } from './src/markdown/task-items.ts';
 import { readRoadmaps } from './src/navigation/roadmaps.ts';
+import { cspIntegration } from './src/integrations/csp.ts';
+import { STORAGE_GUARD_SCRIPT } from './src/progress/storage-guard.ts';
 
 /** Self-hosters set these at build time (README, "Self-hosting"). */
 const site = process.env.SITE_URL || 'https://backend-roadmaps.example.org';
 const base = process.env.BASE_PATH || '/';
-/** The repository "Edit this page" links point into; forks and mirrors set REPO_URL. */
+/** The repository "Edit page" links point into; forks and mirrors set REPO_URL. */
 const repoUrl = (
 	process.env.REPO_URL || 'https://github.com/backend-roadmaps/backend-roadmaps'
 ).replace(/\/$/, '');
@@ -32,6 +34,13 @@ export default defineConfig({
 			markdown: { processedDirs: ['./content/'] },
 			// Starlight appends the entry's filePath (`content/<roadmap>/<file>.mdx`) to this URL.
 			editLink: { baseUrl: `${repoUrl}/edit/main/` },
+			// First in <head>, before Starlight's theme script, which throws when storage is blocked.
+			head: [{ tag: 'script', content: STORAGE_GUARD_SCRIPT }],
+			customCss: ['./src/styles/progress.css'],
+			components: {
+				// Wraps the default title with the chapter's progress meter.
+				PageTitle: './src/components/PageTitle.astro',
+			},
 			routeMiddleware: ['./src/navigation/route-middleware.ts'],
 			plugins: [
 				starlightSidebarTopics(
@@ -42,14 +51,14 @@ export default defineConfig({
 						items: [{ autogenerate: { directory: `content/${roadmap.id}` } }],
 					})),
 					{
-						// Landing pages belong to their roadmap's topic; the home page to none.
-						topics: Object.fromEntries(
-							roadmaps.map((roadmap) => [roadmap.id, [`/${roadmap.id}/`]]),
-						),
-						exclude: ['/'],
+						// Landing pages belong to their roadmap's topic; the home and progress pages to none.
+						topics: Object.fromEntries(roadmaps.map((roadmap) => [roadmap.id, [`/${roadmap.id}/`]])),
+						exclude: ['/', '/progress'],
 					},
 				),
 			],
 		}),
+		// After Starlight: hashes every inline script in the finished HTML (README, "Self-hosting").
+		cspIntegration(),
 	],
 });

@@ -10,6 +10,8 @@ export interface ChapterSummary {
 	href: string;
 	/** Ids of the chapter's learnable items, in page order. */
 	itemIds: string[];
+	/** The same items with their aliases (former ids), for progress counting. */
+	items: { id: string; aliases: string[] }[];
 }
 
 /** Prefixes a site-relative path with the configured base path. */
@@ -27,12 +29,14 @@ export async function getRoadmaps(): Promise<Roadmap[]> {
 export async function getRoadmapChapters(roadmapId: string): Promise<ChapterSummary[]> {
 	const chapters = await getCollection('docs', (entry) => entry.data.roadmap === roadmapId);
 	return chapters
-		.sort((a, b) => a.data.phase - b.data.phase || a.id.localeCompare(b.id))
-		.map((entry) => ({
-			entry,
-			href: withBase(`${entry.id}/`),
-			itemIds: extractItems(entry.body ?? '').flatMap((item) => (item.id ? [item.id] : [])),
-		}));
+		.sort((a, b) => (a.data.phase ?? 0) - (b.data.phase ?? 0) || a.id.localeCompare(b.id))
+		.map(summarizeChapter);
+}
+
+/** A chapter's URL and learnable items, counted from its source. */
+export function summarizeChapter(entry: Chapter): ChapterSummary {
+	const items = extractItems(entry.body ?? '').flatMap(({ id, aliases }) => (id ? [{ id, aliases }] : []));
+	return { entry, href: withBase(`${entry.id}/`), itemIds: items.map((item) => item.id), items };
 }
 
 /** Looks a roadmap up by id, failing loudly: pages are only built for roadmaps that exist. */

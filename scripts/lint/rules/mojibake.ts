@@ -1,5 +1,4 @@
 import { findMojibake } from '../../../src/text/mojibake.ts';
-import { lineColumn } from '../parse.ts';
 import type { Rule } from '../types.ts';
 
 /** Garbled encodings (`â€™`, `Ã©`, `ðŸš€`) and U+FFFD, in chapters and roadmap metadata. */
@@ -8,15 +7,14 @@ export const mojibake: Rule = {
 	description: 'No mis-decoded UTF-8 (â€™, Ã©, ðŸ…) and no U+FFFD replacement characters.',
 	check({ chapters, roadmaps }, report) {
 		for (const { file, source } of [...chapters, ...roadmaps]) {
-			for (const found of findMojibake(source)) {
-				const shown =
-					found.sequence === '\uFFFD' ? 'U+FFFD (replacement character)' : `"${found.sequence}"`;
+			for (const hit of findMojibake(source)) {
 				report({
 					file,
-					...lineColumn(source, found.index),
-					message: `garbled text ${shown}`,
-					fix: found.repaired
-						? `replace "${found.sequence}" with "${found.repaired}" (the text was decoded with the wrong encoding)`
+					line: hit.line,
+					column: hit.column,
+					message: `garbled text ${hit.found === '\uFFFD' ? 'U+FFFD (replacement character)' : `"${hit.found}"`}`,
+					fix: hit.repaired
+						? `replace "${hit.found}" with "${hit.repaired}" (the text was decoded with the wrong encoding)`
 						: 'restore the lost character from the source and save the file as UTF-8',
 				});
 			}

@@ -1,0 +1,150 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from '@playwright/test';
+
+/**
+ * Progress budgets (issue 4), measured on a built site: the progress code the browser loads
+ * (at most 4 KB min+gzip) and, with 5,000 stored ticks in Chromium, the time to restore a
+ * chapter's checkboxes and meters and to update every counter after a click (each under one
+ * frame, 16 ms). Called by `npm run bench`; never by `npm test` (timings are not test asserts).
+ */
+
+export interface Measure {
+	value: number;
+	unit: string;
+	budget: number;
+	ok: boolean;
+}
+
+const KEY = 'backend-roadmaps:progress:/';
+const TICKS = 5000;
+const JS_BUDGET = 4096;
+const FRAME_MS = 16;
+
+const measure = (value: number, unit: string, budget: number): Measure => ({
+	value,
+	unit,
+	budget,
+	ok: value <= budget,
+});
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** The built chapter with the most checkboxes (the most work to restore), e.g. `express-senior/01-core-express/`. */
+async function largestChapter(dist: string): Promise<string> {
+	let best = { path: '', boxes: 0 };
+	for (const roadmap of await readdir(dist, { withFileTypes: true })) {
+		if (!roadmap.isDirectory() || roadmap.name.startsWith('_')) continue;
+		for (const chapter of await readdir(join(dist, roadmap.name), { withFileTypes: true })) {
+			if (!chapter.isDirectory()) continue;
+			const path = `${roadmap.name}/${chapter.name}/`;
+			const html = await readFile(join(dist, path, 'index.html'), 'utf8').catch(() => '');
+			const boxes = html.split('class="item-check"').length - 1;
+			if (boxes > best.boxes) best = { path, boxes };
+		}
+	}
+	if (!best.path)
+		throw new Error(`${dist} has no chapter with checkboxes: run \`npm run build\` first.`);
+	return best.path;
+}
+
+/** Module scripts a built page loads, with every chunk they import, as dist-relative paths. */
+async function moduleGraph(dist: string, htmlPath: string): Promise<Map<string, string>> {
+	const html = await readFile(join(dist, htmlPath), 'utf8');
+	const files = new Map<string, string>();
+	const queue = [...html.matchAll(/<script type="module" src="\/([^"]+\.js)"/g)].map(
+		(match) => match[1]!,
+	);
+	while (queue.length > 0) {
+		const file = queue.shift()!;
+		if (files.has(file)) continue;
+		const code = await readFile(join(dist, file), 'utf8');
+		files.set(file, code);
+		const dir = file.slice(0, file.lastIndexOf('/') + 1);
+		for (const match of code.matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g))
+			queue.push(dir + match[1]);
+	}
+	return files;
+}
+
+/**
+ * Bytes (gzip -9 of the minified build output, file by file, as served) of the progress scripts
+ * a page loads: those holding the store (found by its export-format marker) and the entry scripts
+ * that import them.
+ */
+async function progressBytes(dist: string, htmlPath: string): Promise<number> {
+	const graph = await moduleGraph(dist, htmlPath);
+	const isProgress = (code: string) => code.includes('backend-roadmaps-progress');
+	const storeChunks = [...graph]
+		.filter(([, code]) => isProgress(code))
+		.map(([file]) => file.split('/').pop()!);
+	if (storeChunks.length === 0)
+		throw new Error(`${htmlPath} loads no progress script: is dist/ a fresh build?`);
+	let bytes = 0;
+	for (const [, code] of graph) {
+		if (isProgress(code) || storeChunks.some((chunk) => code.includes(`./${chunk}`))) {
+			bytes += gzipSync(code, { level: 9 }).length;
+		}
+	}
+	return bytes;
+}
+
+/** Runs the progress measurements against a served build (`baseURL`) and its `dist/`. */
+export async function measureProgress({
+	baseURL,
+	browser,
+	distDir = 'dist',
+}: {
+	baseURL: string;
+	browser: Browser;
+	distDir?: string;
+}): Promise<Record<string, Measure>> {
+	const dist = resolve(distDir);
+	const chapter = await largestChapter(dist);
+	const chapterBytes = await progressBytes(dist, `${chapter}index.html`);
+	const pageBytes = await progressBytes(dist, 'progress/index.html');
+
+	const context = await browser.newContext({ baseURL });
+	const page = await context.newPage();
+	const ticks = Object.fromEntries(
+		Array.from({ length: TICKS }, (_, i) => [`stored-item-${i}`, 1_700_000_000_000 + i]),
+	);
+	await page.addInitScript(({ key, value }) => localStorage.setItem(key, value), {
+		key: KEY,
+		value: JSON.stringify({ version: 1, roadmaps: { [chapter.split('/')[0]!]: ticks } }),
+	});
+	const restores: number[] = [];
+	for (let run = 0; run < 5; run++) {
+		await page.goto(chapter);
+		restores.push(
+			await page.evaluate(
+				() => performance.getEntriesByName('progress-restore')[0]?.duration ?? Number.NaN,
+			),
+		);
+	}
+	const clicks = await page.evaluate(() => {
+		const boxes = [...document.querySelectorAll<HTMLInputElement>('input.item-check')];
+		return Array.from({ length: 10 }, (_, i) => {
+			const start = performance.now();
+			boxes[i % boxes.length]!.click(); // fires `change` synchronously: save + every counter
+			return performance.now() - start;
+		});
+	});
+	await context.close();
+
+	return {
+		'progress JS on a chapter page (min+gzip)': measure(chapterBytes, 'bytes', JS_BUDGET),
+		'progress JS on the progress page (min+gzip)': measure(pageBytes, 'bytes', JS_BUDGET),
+		[`restore ${chapter} with ${TICKS} stored ticks (median of 5 loads)`]: measure(
+			median(restores),
+			'ms',
+			FRAME_MS,
+		),
+		[`update every counter on ${chapter} after a click, ${TICKS} ticks (median of 10)`]: measure(
+			median(clicks),
+			'ms',
+			FRAME_MS,
+		),
+	};
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The site's Content-Security-Policy, computed per page from the built HTML.
+ *
+ * Scripts: only files from the site itself and inline scripts whose exact text is hashed here, so
+ * no 'unsafe-inline' and no 'unsafe-eval'. 'wasm-unsafe-eval' lets Pagefind compile its
+ * WebAssembly search engine; it allows no JavaScript eval.
+ * Styles: 'unsafe-inline', because Starlight renders `style="…"` attributes (`--sl-icon-size`,
+ * `--depth`, `display: none`) that hashes can only allow with 'unsafe-hashes', which older
+ * browsers ignore (they would then block the attributes and break the layout).
+ * Everything else: this site only (`'self'`), so no request can leave it; `data:` images for
+ * Starlight's inline SVG icons in CSS.
+ */
+const BASE_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
+	['default-src', "'self'"],
+	['style-src', "'self' 'unsafe-inline'"],
+	['img-src', "'self' data:"],
+	['font-src', "'self'"],
+	['connect-src', "'self'"],
+	['worker-src', "'self'"],
+	['object-src', "'none'"],
+	['base-uri', "'self'"],
+	['form-action', "'self'"],
+];
+
+/**
+ * An HTML comment (skipped: a `<script>` in it never runs) or one `<script>` element with its
+ * attributes and its text, as the HTML tokenizer splits them: a script's text ends at the first
+ * `</script`, and a comment opener inside a script is part of the script.
+ */
+const COMMENT_OR_SCRIPT =
+	/<!--[\s\S]*?-->|<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script\s*>/gi;
+/** A `src` attribute: the script's code comes from a file, covered by 'self'. */
+const SRC_ATTRIBUTE = /(?:^|\s)src\s*=/i;
+const TYPE_ATTRIBUTE = /(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+/** Script types a browser executes (anything else, such as JSON-LD, is data and needs no hash). */
+const EXECUTABLE_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
+const POLICY_META = /<meta\s[^>]*http-equiv\s*=\s*["']?content-security-policy/i;
+
+/** Texts of every inline script a browser would execute in `html`, in page order. */
+export function inlineScripts(html: string): string[] {
+	const scripts: string[] = [];
+	for (const [match, attributes = '', text = ''] of html.matchAll(COMMENT_OR_SCRIPT)) {
+		if (match.startsWith('<!--') || SRC_ATTRIBUTE.test(attributes)) continue;
+		const type = TYPE_ATTRIBUTE.exec(attributes);
+		const typeValue = (type?.[1] ?? type?.[2] ?? type?.[3] ?? '').trim().toLowerCase();
+		if (EXECUTABLE_TYPES.has(typeValue)) scripts.push(text);
+	}
+	return scripts;
+}
+
+/** CSP hash source (`'sha256-…'`) of a script's exact text. */
+export function hashSource(text: string): string {
+	return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** The policy for a page whose inline scripts are `scripts`. */
+export function pagePolicy(scripts: readonly string[]): string {
+	const hashes = [...new Set(scripts.map(hashSource))].sort();
+	const scriptSrc = ["'self'", "'wasm-unsafe-eval'", ...hashes].join(' ');
+	return [['script-src', scriptSrc] as const, ...BASE_DIRECTIVES]
+		.map(([name, value]) => `${name} ${value}`)
+		.join('; ');
+}
+
+/**
+ * `html` with its policy in a `<meta http-equiv="Content-Security-Policy">` as the first element
+ * of `<head>`, before any script it governs. Throws when the page has no `<head>` or already
+ * carries a policy (two would both apply, and the stricter one would block hashed scripts).
+ */
+export function withPolicyMeta(html: string, file: string): string {
+	if (POLICY_META.test(html)) {
+		throw new Error(
+			`${file}: already has a Content-Security-Policy <meta>. The policy is written by src/integrations/csp.ts; remove the other one (e.g. Astro's \`security.csp\` in astro.config.mjs).`,
+		);
+	}
+	const head = /<head(?:\s[^>]*)?>/i.exec(html);
+	if (!head) throw new Error(`${file}: no <head> to put the Content-Security-Policy <meta> in.`);
+	const policy = pagePolicy(inlineScripts(html)).replaceAll('"', '&quot;');
+	const at = head.index + head[0].length;
+	return `${html.slice(0, at)}<meta http-equiv="Content-Security-Policy" content="${policy}">${html.slice(at)}`;
+}
+
+/** The policy a page carries in its `<meta>`, or undefined. */
+export function readPolicyMeta(html: string): string | undefined {
+	const meta = /<meta\s[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/i.exec(html);
+	if (!meta) return undefined;
+	return /\scontent\s*=\s*"([^"]*)"/i.exec(meta[0])?.[1]?.replaceAll('&quot;', '"');
+}

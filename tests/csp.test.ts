@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+	hashSource,
+	inlineScripts,
+	pagePolicy,
+	readPolicyMeta,
+	withPolicyMeta,
+} from '../src/security/csp';
+
+describe('inlineScripts', () => {
+	it('finds executable inline scripts only, with their exact text', () => {
+		const html = [
+			'<script>one()</script>',
+			'<script type="module">\n\ttwo()\n</script>',
+			'<SCRIPT data-x="a>b">three()</SCRIPT >',
+			'<script src="/a.js"></script>',
+			'<script type="application/ld+json">{"a":1}</script>',
+			'<!-- <script>never()</script> -->',
+			"<script>const s = '<!-- not a comment';</script>",
+		].join('');
+		expect(inlineScripts(html)).toEqual([
+			'one()',
+			'\n\ttwo()\n',
+			'three()',
+			"const s = '<!-- not a comment';",
+		]);
+	});
+});
+
+describe('hashSource', () => {
+	it('is the CSP sha256 source of the UTF-8 text', () => {
+		// echo -n 'alert(1)' | openssl dgst -sha256 -binary | base64
+		expect(hashSource('alert(1)')).toBe("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
+	});
+});
+
+describe('pagePolicy', () => {
+	it('allows scripts only from the site and by hash, never unsafe-inline or eval', () => {
+		const policy = pagePolicy(['a()', 'a()', 'b()']);
+		const scriptSrc = policy.split('; ').find((d) => d.startsWith('script-src '))!;
+		expect(scriptSrc.split(' ').filter((s) => s.startsWith("'sha256-"))).toHaveLength(2);
+		expect(scriptSrc).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+		expect(policy).toMatch(/default-src 'self'/);
+	});
+});
+
+describe('withPolicyMeta', () => {
+	const page =
+		'<!doctype html><html><head><meta charset="utf-8"><script>x()</script></head><body></body></html>';
+
+	it('puts the policy first in <head>, readable back, covering the page scripts', () => {
+		const html = withPolicyMeta(page, 'index.html');
+		expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<meta charset'));
+		expect(readPolicyMeta(html)).toBe(pagePolicy(['x()']));
+		expect(readPolicyMeta(html)).toContain(hashSource('x()'));
+	});
+
+	it('refuses a page that already has a policy, naming the file', () => {
+		expect(() => withPolicyMeta(withPolicyMeta(page, 'a.html'), 'a.html')).toThrow(
+			/a\.html: already has/,
+		);
+	});
+});

@@ -1,0 +1,46 @@
+import { markdownToHtml, mdxToJs } from 'satteri';
+import { describe, expect, it } from 'vitest';
+import { taskItemsPlugin } from '../src/markdown/task-items';
+
+const render = (markdown: string) => markdownToHtml(markdown, { hastPlugins: [taskItemsPlugin] }).html;
+
+describe('task items plugin', () => {
+	it('turns a task item into an enabled, labelled checkbox anchored by its id', () => {
+		const html = render('- [ ] Routing (`app.get`) ^routing ^old-routing\n');
+		expect(html).toContain('<li class="task-list-item roadmap-item" id="routing">');
+		expect(html).toContain(
+			'<label class="item-label"><input type="checkbox" class="item-check" data-item="routing" data-aliases="old-routing"><span>Routing (<code>app.get</code>)</span></label>',
+		);
+		expect(html).not.toContain('disabled');
+		expect(html).not.toContain('^');
+	});
+
+	it('keeps nested lists out of the label, in tight lists', () => {
+		const html = render('- [ ] Parent ^parent\n  - [ ] Child ^child\n');
+		expect(html).toMatch(/data-item="parent"><span>Parent<\/span><\/label>\s*<ul/);
+		expect(html).toContain('id="child"');
+	});
+
+	it('handles loose lists, where the checkbox sits in a paragraph', () => {
+		const html = render('- [ ] One ^one\n\n  More text.\n\n- [ ] Two ^two\n');
+		expect(html).toMatch(/<li class="task-list-item roadmap-item" id="one">\s*<p><label class="item-label">/);
+		expect(html).toContain('<p>More text.</p>');
+	});
+
+	it('works in MDX too', () => {
+		const { code } = mdxToJs('- [ ] In MDX ^in-mdx\n', { hastPlugins: [taskItemsPlugin] });
+		expect(code).toContain('"data-item": "in-mdx"');
+	});
+
+	it('leaves plain list items alone', () => {
+		expect(render('- plain\n')).toBe('<ul>\n<li>plain</li>\n</ul>\n');
+	});
+
+	it('fails with the item text when an item has no id', () => {
+		expect(() => render('- [ ] Forgotten id\n')).toThrow(/task item "Forgotten id" has no id/);
+	});
+
+	it('fails on a malformed id', () => {
+		expect(() => render('- [ ] Bad ^Bad_Id\n')).toThrow(/malformed id marker\(s\) \^Bad_Id/);
+	});
+});
