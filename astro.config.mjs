@@ -52,7 +52,9 @@ export default defineConfig({
 					})),
 					{
 						// Landing pages belong to their roadmap's topic; the home and progress pages to none.
-						topics: Object.fromEntries(roadmaps.map((roadmap) => [roadmap.id, [`/${roadmap.id}/`]])),
+						topics: Object.fromEntries(
+							roadmaps.map((roadmap) => [roadmap.id, [`/${roadmap.id}/`]]),
+						),
 						exclude: ['/', '/progress'],
 					},
 				),

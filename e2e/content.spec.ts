@@ -38,13 +38,15 @@ test('every day of the 140-day plan has its own anchor, and a link to it lands o
 	// All 140 days, across the seven block pages, each exactly once.
 	const ids: string[] = [];
 	await page.goto('/nodejs-140-days/');
-	const blocks = await page.locator('.roadmap-phases > li > a').evaluateAll((links) =>
-		links.map((link) => (link as HTMLAnchorElement).href),
-	);
+	const blocks = await page
+		.locator('.roadmap-phases > li > a')
+		.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
 	expect(blocks).toHaveLength(7);
 	for (const block of blocks) {
 		await page.goto(block);
-		ids.push(...(await page.locator('main li[id^="day-"]').evaluateAll((els) => els.map((el) => el.id))));
+		ids.push(
+			...(await page.locator('main li[id^="day-"]').evaluateAll((els) => els.map((el) => el.id))),
+		);
 	}
 	expect(ids).toEqual(Array.from({ length: 140 }, (_, i) => `day-${i + 1}`));
 });

@@ -2,7 +2,8 @@ import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { taskItemsPlugin } from '../src/markdown/task-items';
 
-const render = (markdown: string) => markdownToHtml(markdown, { hastPlugins: [taskItemsPlugin] }).html;
+const render = (markdown: string) =>
+	markdownToHtml(markdown, { hastPlugins: [taskItemsPlugin] }).html;
 
 describe('task items plugin', () => {
 	it('turns a task item into an enabled, labelled checkbox anchored by its id', () => {
@@ -23,7 +24,9 @@ describe('task items plugin', () => {
 
 	it('handles loose lists, where the checkbox sits in a paragraph', () => {
 		const html = render('- [ ] One ^one\n\n  More text.\n\n- [ ] Two ^two\n');
-		expect(html).toMatch(/<li class="task-list-item roadmap-item" id="one">\s*<p><label class="item-label">/);
+		expect(html).toMatch(
+			/<li class="task-list-item roadmap-item" id="one">\s*<p><label class="item-label">/,
+		);
 		expect(html).toContain('<p>More text.</p>');
 	});
 

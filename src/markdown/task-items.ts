@@ -6,7 +6,8 @@ import { parseItemMarkers } from '../progress/item-id';
 /** Elements that end an item's own line: what follows belongs to the item but is not its label. */
 const BLOCK_TAGS = new Set(['ul', 'ol', 'p', 'div', 'pre', 'blockquote', 'table']);
 
-const isBlank = (node: ElementContent | undefined) => node?.type === 'text' && node.value.trim() === '';
+const isBlank = (node: ElementContent | undefined) =>
+	node?.type === 'text' && node.value.trim() === '';
 
 const isElement = (node: ElementContent | undefined, tag?: string): node is Element =>
 	node?.type === 'element' && (tag === undefined || node.tagName === tag);
@@ -30,7 +31,9 @@ export const taskItemsPlugin = defineHastPlugin({
 			const kids = host.children as ElementContent[];
 			const start = kids.findIndex((child) => isElement(child, 'input'));
 			if (start < 0) return;
-			let end = kids.findIndex((child, i) => i > start && isElement(child) && BLOCK_TAGS.has(child.tagName));
+			let end = kids.findIndex(
+				(child, i) => i > start && isElement(child) && BLOCK_TAGS.has(child.tagName),
+			);
 			if (end < 0) end = kids.length;
 			// A tight item with a nested list ends its own line with a newline text node: drop it.
 			while (end > start + 1 && isBlank(kids[end - 1])) end--;
@@ -65,7 +68,15 @@ export const taskItemsPlugin = defineHastPlugin({
 				type: 'element',
 				tagName: 'label',
 				properties: { className: ['item-label'] },
-				children: [checkbox, { type: 'element', tagName: 'span', properties: {}, children: [...inline.slice(0, -1), text].map(trimLeading) }],
+				children: [
+					checkbox,
+					{
+						type: 'element',
+						tagName: 'span',
+						properties: {},
+						children: [...inline.slice(0, -1), text].map(trimLeading),
+					},
+				],
 			};
 			const children = [...kids.slice(0, start), label, ...kids.slice(end)];
 			const anchor = { id: markers.id, className: [...classes, 'roadmap-item'] };

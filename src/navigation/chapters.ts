@@ -35,7 +35,9 @@ export async function getRoadmapChapters(roadmapId: string): Promise<ChapterSumm
 
 /** A chapter's URL and learnable items, counted from its source. */
 export function summarizeChapter(entry: Chapter): ChapterSummary {
-	const items = extractItems(entry.body ?? '').flatMap(({ id, aliases }) => (id ? [{ id, aliases }] : []));
+	const items = extractItems(entry.body ?? '').flatMap(({ id, aliases }) =>
+		id ? [{ id, aliases }] : [],
+	);
 	return { entry, href: withBase(`${entry.id}/`), itemIds: items.map((item) => item.id), items };
 }
 
