@@ -20,7 +20,7 @@ const CASES: [rule: string, expected: string[]][] = [
 	['empty-section', [`${FILE}:8:1`]],
 	['bare-url', [`${FILE}:12:5`]],
 	['malformed-link', [`${FILE}:12:6`, `${FILE}:12:67`, `${FILE}:14:1`, `${FILE}:14:15`]],
-	['internal-link', [`${FILE}:12:35`, `${FILE}:12:59`]],
+	['internal-link', [`${FILE}:12:35`, `${FILE}:12:59`, `${FILE}:12:91`, `${FILE}:12:102`]],
 ];
 
 describe('content linter rules', () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import Slugger from 'github-slugger';
 import type { Heading, Link } from 'mdast';
 import { chapterItems } from '../items.ts';
@@ -10,10 +10,10 @@ import type { ChapterFile, LintContext, Rule } from '../types.ts';
 const PAGE_ANCHORS = ['_top'];
 
 /**
- * Links to pages of this site (`/express-senior/02-database-integration/`, `../01-core-express/`,
- * `#routing`) must reach a page that exists: a chapter, a roadmap landing page, a page from
+ * Links to pages of this site (`../01-core-express/`, `#routing`,
+ * `/express-senior/02-database-integration/`) must reach a page that exists: a chapter, a roadmap landing page, a page from
  * `src/pages/` or a file in `public/`, and an anchor on a chapter must be one of its headings or
- * item ids.
+ * item ids. Site-absolute links are reported too: they miss the base path of a self-hosted copy.
  */
 export const internalLink: Rule = {
 	name: 'internal-link',
@@ -54,7 +54,7 @@ export const internalLink: Rule = {
 					report({
 						...at,
 						message: `link to a page that does not exist: ${url}`,
-						fix: `use the URL of an existing chapter, e.g. ${closest(context, path)}`,
+						fix: `use the URL of an existing chapter, e.g. ${closest(context, chapter, path)}`,
 					});
 					return;
 				}
@@ -63,6 +63,15 @@ export const internalLink: Rule = {
 						...at,
 						message: `link ${url} lacks the trailing slash`,
 						fix: `write ${rawPath}/${hash === undefined ? '' : `#${hash}`} (the site uses trailing slashes)`,
+					});
+				}
+				if (rawPath.startsWith('/')) {
+					// Markdown links are not rewritten for BASE_PATH: `/x/` would leave a self-hosted copy.
+					const relative = posix.relative(`/${chapter.slug}/`, pathname) || '.';
+					report({
+						...at,
+						message: `site-absolute link ${url} breaks when the site is served under a base path`,
+						fix: `write it relative to this page: ${relative}/${hash === undefined ? '' : `#${hash}`}`,
 					});
 				}
 				if (hash && target && !anchorsOf(target).has(decodeURIComponent(hash))) {
@@ -97,9 +106,12 @@ function pageExists({ roadmaps, sitePages, cwd }: LintContext, path: string): bo
 	);
 }
 
-/** The chapter URL sharing the longest prefix with a broken one, as a hint. */
-function closest({ chapters }: LintContext, path: string): string {
+/** Another chapter, of the broken link's roadmap if it has one, as a link relative to `from`. */
+function closest({ chapters }: LintContext, from: ChapterFile, path: string): string {
 	const [roadmap] = path.split('/');
-	const sameRoadmap = chapters.find((chapter) => chapter.folder === roadmap) ?? chapters[0];
-	return sameRoadmap ? `/${sameRoadmap.slug}/` : '/';
+	const target =
+		chapters.find((chapter) => chapter.folder === roadmap && chapter !== from) ??
+		chapters.find((chapter) => chapter !== from) ??
+		from;
+	return `${posix.relative(`/${from.slug}/`, `/${target.slug}/`) || '.'}/`;
 }
