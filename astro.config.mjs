@@ -1,10 +1,13 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import starlightSidebarTopics from 'starlight-sidebar-topics';
 import { taskItemsPlugin } from './src/markdown/task-items.ts';
+import { searchTextPlugin } from './src/markdown/search-text.ts';
 import { readRoadmaps } from './src/navigation/roadmaps.ts';
+import { PAGEFIND_RANKING } from './src/search/ranking.ts';
 
 /** Self-hosters set these at build time (README, "Self-hosting"). */
 const site = process.env.SITE_URL || 'https://backend-roadmaps.example.org';
@@ -17,8 +20,22 @@ export default defineConfig({
 	base,
 	trailingSlash: 'always',
 	markdown: {
-		// Astro 7's default processor, Sätteri, renders GFM natively; our one plugin labels task items.
-		processor: satteri({ hastPlugins: [taskItemsPlugin] }),
+		// Astro 7's default processor, Sätteri, renders GFM natively. Our plugins label task items,
+		// then copy each item's text where Pagefind indexes it (it skips <label> contents).
+		processor: satteri({ hastPlugins: [taskItemsPlugin, searchTextPlugin] }),
+	},
+	vite: {
+		resolve: {
+			// Starlight's search dialog imports the Pagefind UI by this name; our subclass adds item
+			// deep links and filter options (src/search/pagefind-ui.ts). Exact name only: the subclass
+			// imports the real UI by its file path.
+			alias: [
+				{
+					find: /^@pagefind\/default-ui$/,
+					replacement: fileURLToPath(new URL('./src/search/pagefind-ui.ts', import.meta.url)),
+				},
+			],
+		},
 	},
 	integrations: [
 		starlight({
@@ -27,6 +44,12 @@ export default defineConfig({
 				'Backend-developer learning roadmaps for Node.js, Express, PostgreSQL, MongoDB and Python. Tick off every item; progress stays in your browser.',
 			markdown: { processedDirs: ['./content/'] },
 			routeMiddleware: ['./src/navigation/route-middleware.ts'],
+			components: {
+				// Search: the `/` shortcut. MarkdownContent: roadmap and tag search filters, item highlight.
+				Search: './src/components/Search.astro',
+				MarkdownContent: './src/components/MarkdownContent.astro',
+			},
+			pagefind: { ranking: PAGEFIND_RANKING },
 			plugins: [
 				starlightSidebarTopics(
 					roadmaps.map((roadmap) => ({
@@ -38,7 +61,8 @@ export default defineConfig({
 					{
 						// Landing pages belong to their roadmap's topic; the home page to none.
 						topics: Object.fromEntries(roadmaps.map((roadmap) => [roadmap.id, [`/${roadmap.id}/`]])),
-						exclude: ['/'],
+						// The home page and the cross-roadmap topic pages belong to no roadmap.
+						exclude: ['/', '/topics', '/topics/**'],
 					},
 				),
 			],
