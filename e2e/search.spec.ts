@@ -1,0 +1,112 @@
+import { expect, test } from '@playwright/test';
+import { QUERY_CASES, ROADMAPS, pendingReason } from './search-cases';
+import { openSearch, search, sitePath } from './search-helpers';
+
+const wordsOf = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
+
+for (const { roadmap, query, words, itemId } of QUERY_CASES) {
+	test.describe(`search "${query}" (${roadmap})`, () => {
+		test.skip(!!pendingReason(roadmap), pendingReason(roadmap));
+
+		test('the first result leads to a page holding the words', async ({ page }) => {
+			await page.goto('/');
+			const { results } = await search(page, query);
+			await results.first().locator('.pagefind-ui__result-link').first().click();
+			const text = wordsOf(await page.locator('main').innerText());
+			for (const word of words) expect(text, `page ${page.url()} should hold "${word}"`).toContain(word.toLowerCase());
+		});
+
+		test('the roadmap filter narrows results to that roadmap', async ({ page, baseURL }) => {
+			await page.goto('/');
+			const { dialog, results } = await search(page, query);
+			const shortTitle = ROADMAPS.get(roadmap)!.shortTitle;
+			await dialog.getByRole('checkbox', { name: new RegExp(`^${shortTitle} \\(`) }).check();
+			await expect(results.first()).toBeVisible();
+			const hrefs = await dialog
+				.locator('.pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link')
+				.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+			expect(hrefs.length).toBeGreaterThan(0);
+			for (const href of hrefs) expect(sitePath(href, baseURL!)).toMatch(new RegExp(`^/${roadmap}/`));
+			// The first filtered result is the roadmap's page that holds the words.
+			await page.goto(hrefs[0]!);
+			const text = wordsOf(await page.locator('main').innerText());
+			for (const word of words) expect(text).toContain(word.toLowerCase());
+		});
+
+		if (itemId) {
+			test(`a result deep-links to item #${itemId}, highlighted on arrival`, async ({ page }) => {
+				await page.goto('/');
+				const { dialog } = await search(page, query);
+				const itemLink = dialog.locator(`.pagefind-ui__result-nested a[href$="#${itemId}"]`).first();
+				await expect(itemLink).toBeVisible();
+				// Keyboard only: focus the link and follow it with Enter.
+				await itemLink.focus();
+				await page.keyboard.press('Enter');
+				await expect(page).toHaveURL(new RegExp(`#${itemId}$`));
+				const item = page.locator(`li#${itemId}`);
+				await expect(item).toBeInViewport();
+				expect(await item.evaluate((li) => li.matches(':target'))).toBe(true);
+				const outline = await item.evaluate((li) => getComputedStyle(li).outlineStyle);
+				expect(outline).toBe('solid');
+			});
+		}
+	});
+}
+
+test('"/" opens search, but not while typing in a field', async ({ page }) => {
+	await page.goto('/express-senior/01-core-express/');
+	await expect(page.locator('site-search button[data-open-modal]')).toBeEnabled();
+	await page.keyboard.press('/');
+	const dialog = page.getByRole('dialog', { name: 'Search' });
+	await expect(dialog).toBeVisible();
+	await expect(dialog.getByRole('textbox')).toBeFocused();
+	// Typing "/" in the search box types it: the dialog stays open with the character in the box.
+	await page.keyboard.type('a/b');
+	await expect(dialog.getByRole('textbox')).toHaveValue('a/b');
+	await page.keyboard.press('Escape');
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+});
+
+test('search works by keyboard alone: Ctrl+K, type, Tab to a result, Enter', async ({ page, baseURL }) => {
+	await page.goto('/');
+	const { input } = await openSearch(page);
+	await input.pressSequentially('mongoose');
+	const first = page.locator('.pagefind-ui__result-link').first();
+	await expect(first).toBeVisible();
+	// Tab moves through the filters, then to the results; stop at the first result link.
+	for (let i = 0; i < 40; i++) {
+		await page.keyboard.press('Tab');
+		if (await first.evaluate((link) => link === document.activeElement)) break;
+	}
+	await expect(first).toBeFocused();
+	const href = await first.getAttribute('href');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(new URL(href!, baseURL).href);
+});
+
+test('the index holds chapter content, not chrome (pagination, dates, anchors, progress)', async ({ page }) => {
+	await page.goto('/');
+	const chapters = await page.evaluate(async (roadmapTitles) => {
+		const pagefind = await import('/pagefind/pagefind.js');
+		const all = await pagefind.search(null, { filters: { roadmap: { any: roadmapTitles } } });
+		return Promise.all(
+			all.results.map(async (result: { data: () => Promise<{ url: string; content: string; meta: { title: string } }> }) => {
+				const { url, content, meta } = await result.data();
+				return { url, content, title: meta.title };
+			}),
+		);
+	}, [...ROADMAPS.values()].map((roadmap) => roadmap.shortTitle));
+	expect(chapters.length).toBeGreaterThan(1);
+	// Chapters are /<roadmap>/<chapter>/; landing pages list their chapters' titles on purpose.
+	const titles = chapters.map((chapter) => chapter.title);
+	for (const { url, content, title } of chapters.filter(({ url }) => url.split('/').filter(Boolean).length === 2)) {
+		// Chrome phrases: footer date, heading-anchor labels, progress widgets ("3 of 12 done").
+		for (const chrome of ['Last updated', 'Section titled', 'done of', '% complete']) {
+			expect(content, `${url} indexes "${chrome}"`).not.toContain(chrome);
+		}
+		expect(content, `${url} indexes a progress count`).not.toMatch(/\b\d+ (of|\/) \d+\b/);
+		// Neighbouring chapter titles come only from the pagination links.
+		for (const other of titles) if (other !== title) expect(content, `${url} indexes "${other}"`).not.toContain(other);
+	}
+});
