@@ -19,9 +19,23 @@ export interface QueryCase {
 }
 
 export const QUERY_CASES: QueryCase[] = [
-	{ roadmap: 'express-senior', query: 'sequelize', words: ['sequelize', 'knex'], itemId: 'sequelize-knex' },
-	{ roadmap: 'express-senior', query: 'express.static', words: ['express.static'], itemId: 'express-static' },
-	{ roadmap: 'node-express-mongodb', query: 'aggregation pipeline', words: ['aggregation pipeline'] },
+	{
+		roadmap: 'express-senior',
+		query: 'sequelize',
+		words: ['sequelize', 'knex'],
+		itemId: 'sequelize-knex',
+	},
+	{
+		roadmap: 'express-senior',
+		query: 'express.static',
+		words: ['express.static'],
+		itemId: 'express-static',
+	},
+	{
+		roadmap: 'node-express-mongodb',
+		query: 'aggregation pipeline',
+		words: ['aggregation pipeline'],
+	},
 	{ roadmap: 'node-express-postgresql', query: 'BullMQ', words: ['BullMQ'] },
 	{ roadmap: 'nodejs-140-days', query: 'templating with EJS', words: ['EJS'], itemId: 'day-16' },
 	{ roadmap: 'backend-js-python', query: 'FastAPI', words: ['FastAPI'] },
@@ -41,16 +55,40 @@ export interface RankingCase {
 export const RANKING_CASES: RankingCase[] = [
 	// The home page and landing page name Express, MongoDB and PostgreSQL in descriptions and stacks.
 	{ roadmap: 'express-senior', query: 'Express', teaches: '/express-senior/01-core-express/' },
-	{ roadmap: 'express-senior', query: 'MongoDB', teaches: '/express-senior/02-database-integration/' },
-	{ roadmap: 'express-senior', query: 'PostgreSQL', teaches: '/express-senior/02-database-integration/' },
+	{
+		roadmap: 'express-senior',
+		query: 'MongoDB',
+		teaches: '/express-senior/02-database-integration/',
+	},
+	{
+		roadmap: 'express-senior',
+		query: 'PostgreSQL',
+		teaches: '/express-senior/02-database-integration/',
+	},
 	{ roadmap: 'express-senior', query: 'middleware', teaches: '/express-senior/01-core-express/' },
 	{ roadmap: 'express-senior', query: 'routing', teaches: '/express-senior/01-core-express/' },
-	{ roadmap: 'express-senior', query: 'sequelize', teaches: '/express-senior/02-database-integration/' },
-	{ roadmap: 'express-senior', query: 'Mongoose', teaches: '/express-senior/02-database-integration/' },
-	{ roadmap: 'express-senior', query: 'indexing', teaches: '/express-senior/02-database-integration/' },
+	{
+		roadmap: 'express-senior',
+		query: 'sequelize',
+		teaches: '/express-senior/02-database-integration/',
+	},
+	{
+		roadmap: 'express-senior',
+		query: 'Mongoose',
+		teaches: '/express-senior/02-database-integration/',
+	},
+	{
+		roadmap: 'express-senior',
+		query: 'indexing',
+		teaches: '/express-senior/02-database-integration/',
+	},
 	{ roadmap: 'express-senior', query: 'CRUD', teaches: '/express-senior/01-core-express/' },
 	{ roadmap: 'express-senior', query: 'static files', teaches: '/express-senior/01-core-express/' },
-	{ roadmap: 'express-senior', query: 'relationships', teaches: '/express-senior/02-database-integration/' },
+	{
+		roadmap: 'express-senior',
+		query: 'relationships',
+		teaches: '/express-senior/02-database-integration/',
+	},
 ];
 
 /** Why a row cannot run yet, or undefined when its roadmap is published. */

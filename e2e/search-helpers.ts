@@ -1,5 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 
+/** Pagefind's browser API on the built site (tests run without a base path). */
+export const PAGEFIND_BUNDLE = '/pagefind/pagefind.js';
+
 /** Site path of a URL without the base path (`/express-senior/…`), so cases ignore BASE_PATH. */
 export function sitePath(url: string, baseURL: string): string {
 	const base = new URL(baseURL).pathname.replace(/\/$/, '');
@@ -24,6 +27,9 @@ export async function search(page: Page, query: string) {
 	const { dialog, input } = await openSearch(page);
 	await input.fill(query);
 	const results = dialog.locator('.pagefind-ui__result');
-	await expect(results.first().locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', /\//);
+	await expect(results.first().locator('.pagefind-ui__result-link').first()).toHaveAttribute(
+		'href',
+		/\//,
+	);
 	return { dialog, input, results };
 }

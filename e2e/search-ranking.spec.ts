@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { PAGEFIND_RANKING } from '../src/search/ranking';
 import { RANKING_CASES, pendingReason } from './search-cases';
-import { sitePath } from './search-helpers';
+import { PAGEFIND_BUNDLE, sitePath } from './search-helpers';
 
 /**
  * Ranking, measured on the built index: for each topic name the chapter that teaches it is the
@@ -14,21 +14,29 @@ test('an exact topic name ranks the teaching chapter first', async ({ page, base
 	expect(cases.length).toBeGreaterThan(0);
 	await page.goto('/');
 	const firsts = await page.evaluate(
-		async ({ ranking, queries }) => {
-			const pagefind = await import('/pagefind/pagefind.js');
+		async ({ bundle, ranking, queries }) => {
+			const pagefind = await import(bundle);
 			await pagefind.options({ ranking });
 			return Promise.all(
 				queries.map(async (query) => {
 					const { results } = await pagefind.search(query);
-					const top = await Promise.all(results.slice(0, 3).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
+					const top = await Promise.all(
+						results.slice(0, 3).map((r: { data: () => Promise<{ url: string }> }) => r.data()),
+					);
 					return top.map((data) => data.url);
 				}),
 			);
 		},
-		{ ranking: PAGEFIND_RANKING, queries: cases.map(({ query }) => query) },
+		{
+			bundle: PAGEFIND_BUNDLE,
+			ranking: PAGEFIND_RANKING,
+			queries: cases.map(({ query }) => query),
+		},
 	);
 	for (const [index, { query, teaches }] of cases.entries()) {
 		const top = firsts[index]!.map((url) => sitePath(url, baseURL!));
-		expect.soft(top[0], `"${query}" should rank ${teaches} first; top 3: ${top.join(', ')}`).toBe(teaches);
+		expect
+			.soft(top[0], `"${query}" should rank ${teaches} first; top 3: ${top.join(', ')}`)
+			.toBe(teaches);
 	}
 });

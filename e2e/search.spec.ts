@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { QUERY_CASES, ROADMAPS, pendingReason } from './search-cases';
-import { openSearch, search, sitePath } from './search-helpers';
+import { PAGEFIND_BUNDLE, openSearch, search, sitePath } from './search-helpers';
 
 const wordsOf = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
 
@@ -13,7 +13,8 @@ for (const { roadmap, query, words, itemId } of QUERY_CASES) {
 			const { results } = await search(page, query);
 			await results.first().locator('.pagefind-ui__result-link').first().click();
 			const text = wordsOf(await page.locator('main').innerText());
-			for (const word of words) expect(text, `page ${page.url()} should hold "${word}"`).toContain(word.toLowerCase());
+			for (const word of words)
+				expect(text, `page ${page.url()} should hold "${word}"`).toContain(word.toLowerCase());
 		});
 
 		test('the roadmap filter narrows results to that roadmap', async ({ page, baseURL }) => {
@@ -23,10 +24,13 @@ for (const { roadmap, query, words, itemId } of QUERY_CASES) {
 			await dialog.getByRole('checkbox', { name: new RegExp(`^${shortTitle} \\(`) }).check();
 			await expect(results.first()).toBeVisible();
 			const hrefs = await dialog
-				.locator('.pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link')
+				.locator(
+					'.pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link',
+				)
 				.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
 			expect(hrefs.length).toBeGreaterThan(0);
-			for (const href of hrefs) expect(sitePath(href, baseURL!)).toMatch(new RegExp(`^/${roadmap}/`));
+			for (const href of hrefs)
+				expect(sitePath(href, baseURL!)).toMatch(new RegExp(`^/${roadmap}/`));
 			// The first filtered result is the roadmap's page that holds the words.
 			await page.goto(hrefs[0]!);
 			const text = wordsOf(await page.locator('main').innerText());
@@ -37,7 +41,9 @@ for (const { roadmap, query, words, itemId } of QUERY_CASES) {
 			test(`a result deep-links to item #${itemId}, highlighted on arrival`, async ({ page }) => {
 				await page.goto('/');
 				const { dialog } = await search(page, query);
-				const itemLink = dialog.locator(`.pagefind-ui__result-nested a[href$="#${itemId}"]`).first();
+				const itemLink = dialog
+					.locator(`.pagefind-ui__result-nested a[href$="#${itemId}"]`)
+					.first();
 				await expect(itemLink).toBeVisible();
 				// Keyboard only: focus the link and follow it with Enter.
 				await itemLink.focus();
@@ -68,7 +74,10 @@ test('"/" opens search, but not while typing in a field', async ({ page }) => {
 	await expect(dialog).toBeHidden();
 });
 
-test('search works by keyboard alone: Ctrl+K, type, Tab to a result, Enter', async ({ page, baseURL }) => {
+test('search works by keyboard alone: Ctrl+K, type, Tab to a result, Enter', async ({
+	page,
+	baseURL,
+}) => {
 	await page.goto('/');
 	const { input } = await openSearch(page);
 	await input.pressSequentially('mongoose');
@@ -85,28 +94,43 @@ test('search works by keyboard alone: Ctrl+K, type, Tab to a result, Enter', asy
 	await expect(page).toHaveURL(new URL(href!, baseURL).href);
 });
 
-test('the index holds chapter content, not chrome (pagination, dates, anchors, progress)', async ({ page }) => {
+test('the index holds chapter content, not chrome (pagination, dates, anchors, progress)', async ({
+	page,
+}) => {
 	await page.goto('/');
-	const chapters = await page.evaluate(async (roadmapTitles) => {
-		const pagefind = await import('/pagefind/pagefind.js');
-		const all = await pagefind.search(null, { filters: { roadmap: { any: roadmapTitles } } });
-		return Promise.all(
-			all.results.map(async (result: { data: () => Promise<{ url: string; content: string; meta: { title: string } }> }) => {
-				const { url, content, meta } = await result.data();
-				return { url, content, title: meta.title };
-			}),
-		);
-	}, [...ROADMAPS.values()].map((roadmap) => roadmap.shortTitle));
+	const chapters = await page.evaluate(
+		async ({ bundle, roadmapTitles }) => {
+			const pagefind = await import(bundle);
+			const all = await pagefind.search(null, { filters: { roadmap: { any: roadmapTitles } } });
+			return Promise.all(
+				all.results.map(
+					async (result: {
+						data: () => Promise<{ url: string; content: string; meta: { title: string } }>;
+					}) => {
+						const { url, content, meta } = await result.data();
+						return { url, content, title: meta.title };
+					},
+				),
+			);
+		},
+		{
+			bundle: PAGEFIND_BUNDLE,
+			roadmapTitles: [...ROADMAPS.values()].map((roadmap) => roadmap.shortTitle),
+		},
+	);
 	expect(chapters.length).toBeGreaterThan(1);
 	// Chapters are /<roadmap>/<chapter>/; landing pages list their chapters' titles on purpose.
 	const titles = chapters.map((chapter) => chapter.title);
-	for (const { url, content, title } of chapters.filter(({ url }) => url.split('/').filter(Boolean).length === 2)) {
+	for (const { url, content, title } of chapters.filter(
+		({ url }) => url.split('/').filter(Boolean).length === 2,
+	)) {
 		// Chrome phrases: footer date, heading-anchor labels, progress widgets ("3 of 12 done").
 		for (const chrome of ['Last updated', 'Section titled', 'done of', '% complete']) {
 			expect(content, `${url} indexes "${chrome}"`).not.toContain(chrome);
 		}
 		expect(content, `${url} indexes a progress count`).not.toMatch(/\b\d+ (of|\/) \d+\b/);
 		// Neighbouring chapter titles come only from the pagination links.
-		for (const other of titles) if (other !== title) expect(content, `${url} indexes "${other}"`).not.toContain(other);
+		for (const other of titles)
+			if (other !== title) expect(content, `${url} indexes "${other}"`).not.toContain(other);
 	}
 });

@@ -46,12 +46,20 @@ describe('linkSubResultsToItems', () => {
 	});
 
 	it('picks the item with most matches', () => {
-		const result = linkSubResultsToItems({ url: '/x/', anchors, sub_results: [subResult([6, 8, 10])] });
+		const result = linkSubResultsToItems({
+			url: '/x/',
+			anchors,
+			sub_results: [subResult([6, 8, 10])],
+		});
 		expect(result.sub_results[0]!.url).toMatch(/#sequelize-knex$/);
 	});
 
 	it('leaves sub-results whose matches are outside items as they are', () => {
-		const result = linkSubResultsToItems({ url: '/x/', anchors, sub_results: [subResult([3, 12])] });
+		const result = linkSubResultsToItems({
+			url: '/x/',
+			anchors,
+			sub_results: [subResult([3, 12])],
+		});
 		expect(result.sub_results[0]).toEqual(subResult([3, 12]));
 	});
 });

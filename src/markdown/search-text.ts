@@ -8,7 +8,8 @@ function itemLabel(li: Element): Element | undefined {
 	for (const child of li.children) {
 		if (!isElement(child)) continue;
 		if (child.tagName === 'label') return child;
-		if (child.tagName === 'p') return child.children.find((c): c is Element => isElement(c) && c.tagName === 'label');
+		if (child.tagName === 'p')
+			return child.children.find((c): c is Element => isElement(c) && c.tagName === 'label');
 	}
 	return undefined;
 }

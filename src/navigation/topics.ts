@@ -31,7 +31,10 @@ export const topicHref = (tag: Tag) => withBase(`topics/${tag}/`);
 /** Every tag of the controlled vocabulary (`TAGS`), in its order, with the chapters covering it. */
 export async function getTopics(): Promise<Topic[]> {
 	const roadmaps = await Promise.all(
-		(await getRoadmaps()).map(async (roadmap) => ({ roadmap, chapters: await getRoadmapChapters(roadmap.id) })),
+		(await getRoadmaps()).map(async (roadmap) => ({
+			roadmap,
+			chapters: await getRoadmapChapters(roadmap.id),
+		})),
 	);
 	return (Object.keys(TAGS) as Tag[]).map((tag) => {
 		const covering = roadmaps

@@ -35,7 +35,10 @@ const wordCount = (text: string | undefined) => text?.split(/\s+/).filter(Boolea
  * item that starts at or before it and whose text reaches it. Items nest, so the last one to start
  * wins; text after an item's list (a resource link, a paragraph) belongs to no item.
  */
-export function itemAt(anchors: readonly PagefindAnchor[], location: number): PagefindAnchor | undefined {
+export function itemAt(
+	anchors: readonly PagefindAnchor[],
+	location: number,
+): PagefindAnchor | undefined {
 	let found: PagefindAnchor | undefined;
 	for (const anchor of anchors) {
 		if (anchor.element !== 'li' || anchor.location > location) continue;
