@@ -13,7 +13,7 @@ export function sitePath(url: string, baseURL: string): string {
 /** Opens the search dialog from the keyboard (Ctrl+K) and returns its search box. */
 export async function openSearch(page: Page) {
 	// Starlight builds the Pagefind UI when the page is idle; open the dialog once it exists.
-	await expect(page.locator('#starlight__search input')).toBeAttached();
+	await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
 	await page.keyboard.press('Control+k');
 	const dialog = page.getByRole('dialog', { name: 'Search' });
 	await expect(dialog).toBeVisible();
