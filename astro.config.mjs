@@ -1,12 +1,15 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import starlightSidebarTopics from 'starlight-sidebar-topics';
 import { taskItemsPlugin } from './src/markdown/task-items.ts';
+import { searchTextPlugin } from './src/markdown/search-text.ts';
 import { readRoadmaps } from './src/navigation/roadmaps.ts';
 import { cspIntegration } from './src/integrations/csp.ts';
 import { STORAGE_GUARD_SCRIPT } from './src/progress/storage-guard.ts';
+import { PAGEFIND_RANKING } from './src/search/ranking.ts';
 
 /** Self-hosters set these at build time (README, "Self-hosting"). */
 const site = process.env.SITE_URL || 'https://backend-roadmaps.example.org';
@@ -23,8 +26,22 @@ export default defineConfig({
 	base,
 	trailingSlash: 'always',
 	markdown: {
-		// Astro 7's default processor, Sätteri, renders GFM natively; our one plugin labels task items.
-		processor: satteri({ hastPlugins: [taskItemsPlugin] }),
+		// Astro 7's default processor, Sätteri, renders GFM natively. Our plugins label task items,
+		// then copy each item's text where Pagefind indexes it (it skips <label> contents).
+		processor: satteri({ hastPlugins: [taskItemsPlugin, searchTextPlugin] }),
+	},
+	vite: {
+		resolve: {
+			// Starlight's search dialog imports the Pagefind UI by this name; our subclass adds item
+			// deep links and filter options (src/search/pagefind-ui.ts). Exact name only: the subclass
+			// imports the real UI by its file path.
+			alias: [
+				{
+					find: /^@pagefind\/default-ui$/,
+					replacement: fileURLToPath(new URL('./src/search/pagefind-ui.ts', import.meta.url)),
+				},
+			],
+		},
 	},
 	integrations: [
 		starlight({
@@ -38,10 +55,14 @@ export default defineConfig({
 			head: [{ tag: 'script', content: STORAGE_GUARD_SCRIPT }],
 			customCss: ['./src/styles/progress.css'],
 			components: {
-				// Wraps the default title with the chapter's progress meter.
+				// PageTitle: wraps the default title with the chapter's progress meter.
 				PageTitle: './src/components/PageTitle.astro',
+				// Search: the `/` shortcut. MarkdownContent: roadmap and tag search filters, item highlight.
+				Search: './src/components/Search.astro',
+				MarkdownContent: './src/components/MarkdownContent.astro',
 			},
 			routeMiddleware: ['./src/navigation/route-middleware.ts'],
+			pagefind: { ranking: PAGEFIND_RANKING },
 			plugins: [
 				starlightSidebarTopics(
 					roadmaps.map((roadmap) => ({
@@ -51,11 +72,11 @@ export default defineConfig({
 						items: [{ autogenerate: { directory: `content/${roadmap.id}` } }],
 					})),
 					{
-						// Landing pages belong to their roadmap's topic; the home and progress pages to none.
+						// Landing pages belong to their roadmap's topic; the home, progress and topic pages to none.
 						topics: Object.fromEntries(
 							roadmaps.map((roadmap) => [roadmap.id, [`/${roadmap.id}/`]]),
 						),
-						exclude: ['/', '/progress'],
+						exclude: ['/', '/progress', '/topics', '/topics/**'],
 					},
 				),
 			],

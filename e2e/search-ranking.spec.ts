@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { PAGEFIND_RANKING } from '../src/search/ranking';
+import { RANKING_CASES, pendingReason } from './search-cases';
+import { PAGEFIND_BUNDLE, sitePath } from './search-helpers';
+
+/**
+ * Ranking, measured on the built index: for each topic name the chapter that teaches it is the
+ * first result. Queries go through Pagefind's browser API with the site's ranking weights (the
+ * dialog passes the same `PAGEFIND_RANKING`), so the dialog's order is what is tested, without
+ * its debounce and rendering.
+ */
+test('an exact topic name ranks the teaching chapter first', async ({ page, baseURL }) => {
+	const cases = RANKING_CASES.filter(({ roadmap }) => !pendingReason(roadmap));
+	expect(cases.length).toBeGreaterThan(0);
+	await page.goto('/');
+	const firsts = await page.evaluate(
+		async ({ bundle, ranking, queries }) => {
+			const pagefind = await import(bundle);
+			await pagefind.options({ ranking });
+			return Promise.all(
+				queries.map(async (query) => {
+					const { results } = await pagefind.search(query);
+					const top = await Promise.all(
+						results.slice(0, 3).map((r: { data: () => Promise<{ url: string }> }) => r.data()),
+					);
+					return top.map((data) => data.url);
+				}),
+			);
+		},
+		{
+			bundle: PAGEFIND_BUNDLE,
+			ranking: PAGEFIND_RANKING,
+			queries: cases.map(({ query }) => query),
+		},
+	);
+	for (const [index, { query, teaches }] of cases.entries()) {
+		const top = firsts[index]!.map((url) => sitePath(url, baseURL!));
+		expect
+			.soft(top[0], `"${query}" should rank ${teaches} first; top 3: ${top.join(', ')}`)
+			.toBe(teaches);
+	}
+});

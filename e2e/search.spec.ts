@@ -1,0 +1,150 @@
+import { expect, test } from '@playwright/test';
+import { QUERY_CASES, ROADMAPS, pendingReason } from './search-cases';
+import { PAGEFIND_BUNDLE, openSearch, search, sitePath } from './search-helpers';
+
+const wordsOf = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
+
+for (const { roadmap, query, words, itemId } of QUERY_CASES) {
+	test.describe(`search "${query}" (${roadmap})`, () => {
+		test.skip(!!pendingReason(roadmap), pendingReason(roadmap));
+
+		test('the first result leads to a page holding the words', async ({ page }) => {
+			await page.goto('/');
+			const { results } = await search(page, query);
+			await results.first().locator('.pagefind-ui__result-link').first().click();
+			const text = wordsOf(await page.locator('main').innerText());
+			for (const word of words)
+				expect(text, `page ${page.url()} should hold "${word}"`).toContain(word.toLowerCase());
+		});
+
+		test('the roadmap filter narrows results to that roadmap', async ({ page, baseURL }) => {
+			await page.goto('/');
+			const { dialog } = await search(page, query);
+			const shortTitle = ROADMAPS.get(roadmap)!.shortTitle;
+			await dialog.getByRole('checkbox', { name: new RegExp(`^${shortTitle} \\(`) }).check();
+			// Results re-render (placeholders first) after the filter changes: wait for loaded links.
+			const titleLinks = dialog.locator(
+				'.pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link',
+			);
+			const paths = async () =>
+				(
+					await titleLinks.evaluateAll((links) =>
+						links.map((link) => (link as HTMLAnchorElement).href),
+					)
+				).map((href) => sitePath(href, baseURL!));
+			await expect
+				.poll(
+					async () => {
+						const shown = await paths();
+						return shown.length > 0 && shown.every((path) => path.startsWith(`/${roadmap}/`));
+					},
+					{ message: `every result should be in /${roadmap}/` },
+				)
+				.toBe(true);
+			const [first] = await paths();
+			// The first filtered result is the roadmap's page that holds the words.
+			await page.goto(first!);
+			const text = wordsOf(await page.locator('main').innerText());
+			for (const word of words) expect(text).toContain(word.toLowerCase());
+		});
+
+		if (itemId) {
+			test(`a result deep-links to item #${itemId}, highlighted on arrival`, async ({ page }) => {
+				await page.goto('/');
+				const { dialog } = await search(page, query);
+				const itemLink = dialog
+					.locator(`.pagefind-ui__result-nested a[href$="#${itemId}"]`)
+					.first();
+				await expect(itemLink).toBeVisible();
+				// Keyboard only: focus the link and follow it with Enter.
+				await itemLink.focus();
+				await page.keyboard.press('Enter');
+				await expect(page).toHaveURL(new RegExp(`#${itemId}$`));
+				const item = page.locator(`li#${itemId}`);
+				await expect(item).toBeInViewport();
+				expect(await item.evaluate((li) => li.matches(':target'))).toBe(true);
+				const outline = await item.evaluate((li) => getComputedStyle(li).outlineStyle);
+				expect(outline).toBe('solid');
+			});
+		}
+	});
+}
+
+test('"/" opens search, but not while typing in a field', async ({ page }) => {
+	await page.goto('/express-senior/01-core-express/');
+	await expect(page.locator('#starlight__search .pagefind-ui__search-input')).toBeAttached();
+	const dialog = page.getByRole('dialog', { name: 'Search' });
+	// In a form field (Starlight's theme select), "/" is the field's.
+	await page.locator('starlight-theme-select select').first().focus();
+	await page.keyboard.press('/');
+	await expect(dialog).toBeHidden();
+	// From a progress checkbox, "/" opens search with the search box focused.
+	await page.locator('.item-check').first().focus();
+	await page.keyboard.press('/');
+	await expect(dialog).toBeVisible();
+	await expect(dialog.getByRole('textbox')).toBeFocused();
+	// In the search box, "/" is typed.
+	await page.keyboard.type('a/b');
+	await expect(dialog.getByRole('textbox')).toHaveValue('a/b');
+});
+
+test('search works by keyboard alone: Ctrl+K, type, Tab to a result, Enter', async ({
+	page,
+	baseURL,
+}) => {
+	await page.goto('/');
+	const { input } = await openSearch(page);
+	await input.pressSequentially('mongoose');
+	const first = page.locator('.pagefind-ui__result-link').first();
+	await expect(first).toBeVisible();
+	// Tab moves through the filters, then to the results; stop at the first result link.
+	for (let i = 0; i < 40; i++) {
+		await page.keyboard.press('Tab');
+		if (await first.evaluate((link) => link === document.activeElement)) break;
+	}
+	await expect(first).toBeFocused();
+	const href = await first.getAttribute('href');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(new URL(href!, baseURL).href);
+});
+
+test('the index holds chapter content, not chrome (pagination, dates, anchors, progress)', async ({
+	page,
+}) => {
+	await page.goto('/');
+	const chapters = await page.evaluate(
+		async ({ bundle, roadmapTitles }) => {
+			const pagefind = await import(bundle);
+			const all = await pagefind.search(null, { filters: { roadmap: { any: roadmapTitles } } });
+			return Promise.all(
+				all.results.map(
+					async (result: {
+						data: () => Promise<{ url: string; content: string; meta: { title: string } }>;
+					}) => {
+						const { url, content, meta } = await result.data();
+						return { url, content, title: meta.title };
+					},
+				),
+			);
+		},
+		{
+			bundle: PAGEFIND_BUNDLE,
+			roadmapTitles: [...ROADMAPS.values()].map((roadmap) => roadmap.shortTitle),
+		},
+	);
+	expect(chapters.length).toBeGreaterThan(1);
+	// Chapters are /<roadmap>/<chapter>/; landing pages list their chapters' titles on purpose.
+	const titles = chapters.map((chapter) => chapter.title);
+	for (const { url, content, title } of chapters.filter(
+		({ url }) => url.split('/').filter(Boolean).length === 2,
+	)) {
+		// Chrome phrases: footer date, heading-anchor labels, progress widgets ("3 of 12 done").
+		for (const chrome of ['Last updated', 'Section titled', 'done of', '% complete']) {
+			expect(content, `${url} indexes "${chrome}"`).not.toContain(chrome);
+		}
+		expect(content, `${url} indexes a progress count`).not.toMatch(/\b\d+ (of|\/) \d+\b/);
+		// Neighbouring chapter titles come only from the pagination links.
+		for (const other of titles)
+			if (other !== title) expect(content, `${url} indexes "${other}"`).not.toContain(other);
+	}
+});

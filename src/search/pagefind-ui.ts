@@ -1,0 +1,30 @@
+// @ts-expect-error: @pagefind/default-ui ships no types. Imported by path: the bare name is aliased to this file.
+import { PagefindUI as DefaultPagefindUI } from '@pagefind/default-ui/npm_dist/mjs/ui-core.mjs';
+import { linkSubResultsToItems, type PagefindResultData } from './item-links';
+
+type ProcessResult = (result: PagefindResultData) => PagefindResultData | void;
+
+/**
+ * Starlight's search dialog creates the Pagefind UI with fixed options and offers no hook for
+ * more. `astro.config.mjs` aliases `@pagefind/default-ui` to this module, so the dialog gets this
+ * subclass: sub-results link to roadmap items (`#item-id`), the roadmap filter starts open,
+ * filter values that match nothing are hidden, results follow the last keystroke quickly and no
+ * search worker is downloaded (bench/search-budget.ts).
+ */
+export class PagefindUI extends DefaultPagefindUI {
+	constructor(options: { processResult?: ProcessResult } & Record<string, unknown>) {
+		const starlightProcess = options.processResult;
+		super({
+			...options,
+			openFilters: ['roadmap'],
+			showEmptyFilters: false,
+			// Pagefind's default 300 ms debounce alone would break the 150 ms results budget.
+			debounceTimeoutMs: 50,
+			// Search in the page, not in a worker: the worker script is another 43 KB (14 KB gzipped)
+			// per visit, and an index of a few roadmaps searches in milliseconds on the main thread.
+			noWorker: true,
+			processResult: (result: PagefindResultData) =>
+				linkSubResultsToItems(starlightProcess?.(result) ?? result),
+		});
+	}
+}
