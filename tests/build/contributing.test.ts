@@ -58,8 +58,8 @@ describe('a contributed chapter, through the real lint and build', { timeout: 18
 		expect(readFileSync(html, 'utf8')).toContain(`/edit/main/${chapterPath}"`);
 		// A task item with nested items keeps its id (the fixture's `^one` holds `^nested`).
 		const fixturePage = readFileSync(join(site, 'dist', 'demo', '01-demo', 'index.html'), 'utf8');
-		expect(fixturePage).toMatch(/<li class="task-list-item roadmap-item" id="one">/);
-		expect(fixturePage).toMatch(/<li class="task-list-item roadmap-item" id="nested">/);
+		expect(fixturePage).toMatch(/<li class="task-list-item roadmap-item" id="one"[\s>]/);
+		expect(fixturePage).toMatch(/<li class="task-list-item roadmap-item" id="nested"[\s>]/);
 	});
 
 	it('broken frontmatter fails both lint:content and build, naming the file', () => {
