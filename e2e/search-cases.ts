@@ -22,7 +22,7 @@ export const QUERY_CASES: QueryCase[] = [
 	{
 		roadmap: 'express-senior',
 		query: 'sequelize',
-		words: ['sequelize', 'knex'],
+		words: ['sequelize'],
 		itemId: 'sequelize-knex',
 	},
 	{
@@ -42,8 +42,10 @@ export const QUERY_CASES: QueryCase[] = [
 ];
 
 /**
- * Ranking: an exact topic name must rank the chapter that teaches it first, above pages that only
- * mention it (home and landing pages list stacks, other chapters name it in passing).
+ * Ranking: an exact topic name must rank the chapter that teaches it first within its roadmap
+ * (the roadmap filter applied, as a learner following one roadmap searches), above pages that only
+ * mention it: the landing page lists the stack, other chapters name it in passing. Across all
+ * roadmaps several chapters teach "MongoDB", so "the" teaching chapter is defined per roadmap.
  * `teaches` is the chapter's site path without the base.
  */
 export interface RankingCase {
@@ -89,6 +91,16 @@ export const RANKING_CASES: RankingCase[] = [
 		query: 'relationships',
 		teaches: '/express-senior/02-database-integration/',
 	},
+	// The landing page's stack names MongoDB and Mongoose; phase 4 teaches them.
+	{ roadmap: 'node-express-mongodb', query: 'Mongoose', teaches: '/node-express-mongodb/04-mongodb/' },
+	{
+		roadmap: 'node-express-postgresql',
+		query: 'JWT',
+		teaches: '/node-express-postgresql/04-authentication-authorization/',
+	},
+	{ roadmap: 'nodejs-140-days', query: 'EJS', teaches: '/nodejs-140-days/01-days-1-20/' },
+	{ roadmap: 'nodejs-140-days', query: 'Docker', teaches: '/nodejs-140-days/05-days-81-100/' },
+	{ roadmap: 'backend-js-python', query: 'FastAPI', teaches: '/backend-js-python/03-python-backend/' },
 ];
 
 /** Why a row cannot run yet, or undefined when its roadmap is published. */

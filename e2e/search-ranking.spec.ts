@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { PAGEFIND_RANKING } from '../src/search/ranking';
-import { RANKING_CASES, pendingReason } from './search-cases';
+import { RANKING_CASES, ROADMAPS, pendingReason } from './search-cases';
 import { PAGEFIND_BUNDLE, sitePath } from './search-helpers';
 
 /**
  * Ranking, measured on the built index: for each topic name the chapter that teaches it is the
- * first result. Queries go through Pagefind's browser API with the site's ranking weights (the
+ * first result among its roadmap's pages. Queries go through Pagefind's browser API with the site's ranking weights (the
  * dialog passes the same `PAGEFIND_RANKING`), so the dialog's order is what is tested, without
  * its debounce and rendering.
  */
@@ -18,8 +18,8 @@ test('an exact topic name ranks the teaching chapter first', async ({ page, base
 			const pagefind = await import(bundle);
 			await pagefind.options({ ranking });
 			return Promise.all(
-				queries.map(async (query) => {
-					const { results } = await pagefind.search(query);
+				queries.map(async ({ query, roadmap }) => {
+					const { results } = await pagefind.search(query, { filters: { roadmap } });
 					const top = await Promise.all(
 						results.slice(0, 3).map((r: { data: () => Promise<{ url: string }> }) => r.data()),
 					);
@@ -30,7 +30,8 @@ test('an exact topic name ranks the teaching chapter first', async ({ page, base
 		{
 			bundle: PAGEFIND_BUNDLE,
 			ranking: PAGEFIND_RANKING,
-			queries: cases.map(({ query }) => query),
+			// The filter value is the roadmap's short title (src/components/MarkdownContent.astro).
+			queries: cases.map(({ query, roadmap }) => ({ query, roadmap: ROADMAPS.get(roadmap)!.shortTitle })),
 		},
 	);
 	for (const [index, { query, teaches }] of cases.entries()) {

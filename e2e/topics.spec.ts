@@ -7,7 +7,7 @@ test('the topics page lists every tag with counts and links to its topic page', 
 	const databases = page
 		.locator('.topic-list > li')
 		.filter({ has: page.getByRole('link', { name: 'databases', exact: true }) });
-	await expect(databases).toContainText(/1 roadmaps, 1 chapters, \d+ items/);
+	await expect(databases).toContainText(/\d+ roadmaps?, \d+ chapters?, \d+ items?/);
 	await databases.getByRole('link', { name: 'databases', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Topic: databases');
 });
@@ -28,8 +28,9 @@ test('a topic page lists, per roadmap, the chapters and items carrying the tag, 
 	await expect(page.locator('li#sequelize-knex')).toBeInViewport();
 });
 
+// No chapter carries `typescript` (none of the sources teaches it): the page says so.
 test('a topic no roadmap covers yet says so', async ({ page }) => {
-	const response = await page.goto('/topics/auth/');
+	const response = await page.goto('/topics/typescript/');
 	expect(response?.status()).toBe(200);
 	await expect(page.getByText('No roadmap has a chapter on this topic yet.')).toBeVisible();
 });
