@@ -92,7 +92,11 @@ export const RANKING_CASES: RankingCase[] = [
 		teaches: '/express-senior/02-database-integration/',
 	},
 	// The landing page's stack names MongoDB and Mongoose; phase 4 teaches them.
-	{ roadmap: 'node-express-mongodb', query: 'Mongoose', teaches: '/node-express-mongodb/04-mongodb/' },
+	{
+		roadmap: 'node-express-mongodb',
+		query: 'Mongoose',
+		teaches: '/node-express-mongodb/04-mongodb/',
+	},
 	{
 		roadmap: 'node-express-postgresql',
 		query: 'JWT',
@@ -100,7 +104,11 @@ export const RANKING_CASES: RankingCase[] = [
 	},
 	{ roadmap: 'nodejs-140-days', query: 'EJS', teaches: '/nodejs-140-days/01-days-1-20/' },
 	{ roadmap: 'nodejs-140-days', query: 'Docker', teaches: '/nodejs-140-days/05-days-81-100/' },
-	{ roadmap: 'backend-js-python', query: 'FastAPI', teaches: '/backend-js-python/03-python-backend/' },
+	{
+		roadmap: 'backend-js-python',
+		query: 'FastAPI',
+		teaches: '/backend-js-python/03-python-backend/',
+	},
 ];
 
 /** Why a row cannot run yet, or undefined when its roadmap is published. */

@@ -31,7 +31,10 @@ test('an exact topic name ranks the teaching chapter first', async ({ page, base
 			bundle: PAGEFIND_BUNDLE,
 			ranking: PAGEFIND_RANKING,
 			// The filter value is the roadmap's short title (src/components/MarkdownContent.astro).
-			queries: cases.map(({ query, roadmap }) => ({ query, roadmap: ROADMAPS.get(roadmap)!.shortTitle })),
+			queries: cases.map(({ query, roadmap }) => ({
+				query,
+				roadmap: ROADMAPS.get(roadmap)!.shortTitle,
+			})),
 		},
 	);
 	for (const [index, { query, teaches }] of cases.entries()) {

@@ -21,7 +21,9 @@ for (const { roadmap, query, words, itemId } of QUERY_CASES) {
 			await page.goto('/');
 			const { dialog } = await search(page, query);
 			const shortTitle = ROADMAPS.get(roadmap)!.shortTitle;
-			await dialog.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(shortTitle)} \\(`) }).check();
+			await dialog
+				.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(shortTitle)} \\(`) })
+				.check();
 			// Results re-render (placeholders first) after the filter changes: wait for loaded links.
 			const titleLinks = dialog.locator(
 				'.pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link',
