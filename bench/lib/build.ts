@@ -11,7 +11,7 @@ import {
 	statSync,
 	writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { syntheticChapters, writeCorpus, CHAPTERS_PER_ROADMAP } from './synthetic.ts';
 
 /** The repository root: bench/lib/ is two levels down. */
@@ -36,7 +36,10 @@ export interface BuildResult {
 export function dirBytes(dir: string): number {
 	if (!existsSync(dir)) return 0;
 	let total = 0;
-	for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+	for (const entry of readdirSync(dir, {
+		withFileTypes: true,
+		recursive: true,
+	})) {
 		if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
 	}
 	return total;
@@ -51,7 +54,8 @@ export function prepareProject(dir: string, content: (contentDir: string) => voi
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	for (const path of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) {
-		if (existsSync(join(ROOT, path))) cpSync(join(ROOT, path), join(dir, path), { recursive: true });
+		if (existsSync(join(ROOT, path)))
+			cpSync(join(ROOT, path), join(dir, path), { recursive: true });
 	}
 	content(join(dir, 'content'));
 }
@@ -61,10 +65,17 @@ export function prepareProject(dir: string, content: (contentDir: string) => voi
  * link per roadmap, because Starlight's default (every page on every page) grows quadratically:
  * 5,000 links on each of 5,000 pages would measure the sidebar, not the build.
  */
-export function preparePlain(dir: string, roadmaps: string[], content: (docsDir: string) => void): void {
+export function preparePlain(
+	dir: string,
+	roadmaps: string[],
+	content: (docsDir: string) => void,
+): void {
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(join(dir, 'src'), { recursive: true });
-	const sidebar = roadmaps.map((id) => ({ label: id, link: `/${id}/01-phase-1/` }));
+	const sidebar = roadmaps.map((id) => ({
+		label: id,
+		link: `/${id}/01-phase-1/`,
+	}));
 	writeFileSync(
 		join(dir, 'astro.config.mjs'),
 		[
@@ -88,27 +99,48 @@ export function preparePlain(dir: string, roadmaps: string[], content: (docsDir:
 	);
 	// Astro bundles (does not externalize) the Astro packages it finds among the dependencies.
 	const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-	const deps = { astro: dependencies.astro, '@astrojs/starlight': dependencies['@astrojs/starlight'] };
-	writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true, dependencies: deps }));
+	const deps = {
+		astro: dependencies.astro,
+		'@astrojs/starlight': dependencies['@astrojs/starlight'],
+	};
+	writeFileSync(
+		join(dir, 'package.json'),
+		JSON.stringify({ type: 'module', private: true, dependencies: deps }),
+	);
 	content(join(dir, 'src', 'content', 'docs'));
 }
 
-/** Runs `astro build` in `dir` under GNU time when present (peak RSS), timing the wall clock. */
-export async function timedBuild(dir: string, chapters: number): Promise<BuildResult> {
+/**
+ * Runs `astro build` in `dir` under GNU time when present (peak RSS), timing the wall clock. The
+ * build's output goes to `bench/.work/<name>.log`.
+ */
+export async function timedBuild(
+	dir: string,
+	chapters: number,
+	name = basename(dir),
+): Promise<BuildResult> {
 	const gnuTime = existsSync('/usr/bin/time');
-	const log = openSync(join(dir, 'build.log'), 'w');
-	const timeFile = join(dir, 'time.txt');
+	mkdirSync(WORK, { recursive: true });
+	const logFile = join(WORK, `${name}.log`);
+	const log = openSync(logFile, 'w');
+	const timeFile = join(WORK, `${name}.time.txt`);
 	const command = gnuTime ? '/usr/bin/time' : process.execPath;
-	const args = gnuTime ? ['-v', '-o', timeFile, process.execPath, ASTRO, 'build'] : [ASTRO, 'build'];
+	const args = gnuTime
+		? ['-v', '-o', timeFile, process.execPath, ASTRO, 'build']
+		: [ASTRO, 'build'];
 	const start = performance.now();
 	const code = await new Promise<number | null>((resolve, reject) => {
-		const child = spawn(command, args, { cwd: dir, stdio: ['ignore', log, log], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+		const child = spawn(command, args, {
+			cwd: dir,
+			stdio: ['ignore', log, log],
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+		});
 		child.on('error', reject);
 		child.on('exit', resolve);
 	});
 	const seconds = (performance.now() - start) / 1000;
 	closeSync(log);
-	if (code !== 0) throw new Error(`astro build failed in ${dir} (exit ${code}); see ${join(dir, 'build.log')}`);
+	if (code !== 0) throw new Error(`astro build failed in ${dir} (exit ${code}); see ${logFile}`);
 	let peakRssBytes: number | null = null;
 	if (gnuTime) {
 		const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'));
@@ -139,12 +171,19 @@ export async function benchSize(count: number, log: (line: string) => void): Pro
 	const roadmaps = [...new Set(chapters.map((c) => c.roadmap))];
 	const projectDir = join(WORK, `project-${count}`);
 	const plainDir = join(WORK, `plain-${count}`);
-	log(`${count} chapters (${roadmaps.length} roadmaps of ${CHAPTERS_PER_ROADMAP}): building this project…`);
+	log(
+		`${count} chapters (${roadmaps.length} roadmaps of ${CHAPTERS_PER_ROADMAP}): building this project…`,
+	);
 	prepareProject(projectDir, (contentDir) => writeCorpus(chapters, contentDir, false));
 	const project = await timedBuild(projectDir, count);
 	log(`  project: ${project.seconds.toFixed(1)} s; building plain Starlight…`);
 	preparePlain(plainDir, roadmaps, (docsDir) => writeCorpus(chapters, docsDir, true));
 	const plain = await timedBuild(plainDir, count);
 	log(`  plain: ${plain.seconds.toFixed(1)} s`);
-	return { chapters: count, project, plain, throughputRatio: project.chaptersPerSecond / plain.chaptersPerSecond };
+	return {
+		chapters: count,
+		project,
+		plain,
+		throughputRatio: project.chaptersPerSecond / plain.chaptersPerSecond,
+	};
 }

@@ -41,12 +41,15 @@ function chapterBody(roadmapIndex: number, phase: number): string {
 		parts.push(`${words(seed + topic, 24)}.`, '');
 		for (let item = 1; item <= 8; item++) {
 			const id = `p${phase}-t${topic}-i${item}`;
-			parts.push(`- [ ] Learn \`${WORDS[(seed + item) % WORDS.length]}\` ${words(seed + item, 6)} ^${id}`);
+			parts.push(
+				`- [ ] Learn \`${WORDS[(seed + item) % WORDS.length]}\` ${words(seed + item, 6)} ^${id}`,
+			);
 		}
 		parts.push('');
 		if (topic === 2) {
 			parts.push('| Concept | Why it matters | Where |', '| --- | --- | --- |');
-			for (let row = 1; row <= 4; row++) parts.push(`| ${words(seed + row, 2)} | ${words(seed + row, 8)} | phase ${phase} |`);
+			for (let row = 1; row <= 4; row++)
+				parts.push(`| ${words(seed + row, 2)} | ${words(seed + row, 8)} | phase ${phase} |`);
 			parts.push('');
 		}
 		if (topic === 3) {
@@ -64,7 +67,8 @@ function chapterBody(roadmapIndex: number, phase: number): string {
 		}
 	}
 	parts.push('## Resources', '');
-	for (let link = 1; link <= 3; link++) parts.push(`- [${words(seed + link, 3)}](https://example.org/${phase}/${link})`);
+	for (let link = 1; link <= 3; link++)
+		parts.push(`- [${words(seed + link, 3)}](https://example.org/${phase}/${link})`);
 	parts.push('');
 	return parts.join('\n');
 }
