@@ -55,6 +55,7 @@ export async function measurePage(
 		css: zero(),
 		js: zero(),
 		total: zero(),
+		scripts: [],
 	};
 	const pending: Promise<void>[] = [];
 	page.on('response', (response) => {
