@@ -26,6 +26,7 @@ export default defineConfig({
 			description:
 				'Backend-developer learning roadmaps for Node.js, Express, PostgreSQL, MongoDB and Python. Tick off every item; progress stays in your browser.',
 			markdown: { processedDirs: ['./content/'] },
+			customCss: ['./src/styles/a11y.css'],
 			routeMiddleware: ['./src/navigation/route-middleware.ts'],
 			plugins: [
 				starlightSidebarTopics(
