@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: build throughput against plain Starlight on synthetic corpora, page weight,
  * Lighthouse, and the progress/search budgets, checked against the targets of issue 8.
- * Writes bench/results/latest.json and latest.md; a full run also refreshes README "Benchmarks".
+ * Writes bench/results/latest.json and latest.md and the README "Benchmarks" table; parts and
+ * sizes not run keep their last figures.
  *
  *   npm run bench -- --only=build|weight|lighthouse|budgets (comma-separated) --sizes=1000
  */
@@ -52,8 +53,10 @@ const results: Results = {
 const started = performance.now();
 
 if (only.includes('build')) {
-	results.builds = [];
-	for (const size of sizes) results.builds.push(await benchSize(size, log));
+	// Sizes not run this time keep their last figures.
+	const builds = (results.builds ?? []).filter((b) => !sizes.includes(b.chapters));
+	for (const size of sizes) builds.push(await benchSize(size, log));
+	results.builds = builds.sort((a, b) => a.chapters - b.chapters);
 }
 
 /**
@@ -137,10 +140,15 @@ if (only.some((part) => part !== 'build')) {
 			const plainChapter = await measurePage(browser, plain.baseURL, pages.chapter);
 			await plain.close();
 			const chapter = project.find((w) => w.path === pages.chapter)!;
+			const added = addedScripts(chapter, plainChapter);
 			results.weight = {
 				project,
 				plainChapter,
-				addedJsGzip: chapter.js.gzip - plainChapter.js.gzip,
+				addedJs: added.map(({ source, gzip }) => ({
+					source: source.replace(site.baseURL, ''),
+					gzip,
+				})),
+				addedJsGzip: added.reduce((sum, script) => sum + script.gzip, 0),
 			};
 		}
 		if (only.includes('budgets')) {
@@ -170,7 +178,8 @@ mkdirSync(RESULTS_DIR, { recursive: true });
 writeFileSync(latestFile, JSON.stringify(results, null, '\t') + '\n');
 const markdown = toMarkdown(results);
 writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
-if (!values.only && !values.sizes) {
+{
+	// The README shows the same table, between markers.
 	const readme = join(ROOT, 'README.md');
 	const text = readFileSync(readme, 'utf8');
 	const section = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;

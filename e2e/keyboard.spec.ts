@@ -38,7 +38,7 @@ function describeFocus(page: Page): Promise<Focused> {
 		const hasOutline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
 		return {
 			name: `<${el.tagName.toLowerCase()} class="${el.className}"> "${label}"`,
-			kind,
+			kind: kind as Focused['kind'],
 			ring: `${hasOutline ? `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}` : 'none'} | ${style.boxShadow}`,
 		};
 	});

@@ -11,7 +11,9 @@ test('home page lists every roadmap and links to its landing page', async ({ pag
 	await expect(page.getByRole('heading', { name: 'Phases' })).toBeVisible();
 });
 
-test('a roadmap sidebar walks its phases in order, and next/prev stay inside the roadmap', async ({ page }) => {
+test('a roadmap sidebar walks its phases in order, and next/prev stay inside the roadmap', async ({
+	page,
+}) => {
 	await page.goto('/express-senior/');
 	const sidebar = page.locator('#starlight__sidebar');
 	const phaseLinks = sidebar.locator('ul.top-level a');

@@ -14,6 +14,8 @@ export interface Results {
 	weight?: {
 		project: PageWeight[];
 		plainChapter: PageWeight;
+		/** Scripts on a chapter that plain Starlight does not load. */
+		addedJs: { source: string; gzip: number }[];
 		addedJsGzip: number;
 	};
 	lighthouse?: LighthouseResult[];
@@ -135,9 +137,10 @@ export function toMarkdown(results: Results): string {
 		lines.push(
 			row(`plain Starlight \`${results.weight.plainChapter.path}\``, results.weight.plainChapter),
 		);
+		const added = results.weight.addedJs.map((s) => `\`${s.source}\` ${KB(s.gzip)}`).join(', ');
 		lines.push(
 			'',
-			`JS (external + inline, gzipped per file) this project adds to a chapter over plain Starlight: **${KB(results.weight.addedJsGzip)}**.`,
+			`JS a chapter loads that plain Starlight does not (scripts matched by content, gzipped each): **${KB(results.weight.addedJsGzip)}**${added ? ` (${added})` : ''}.`,
 			'',
 		);
 	}
