@@ -1,0 +1,170 @@
+import type { SizeResult } from './build.ts';
+import type { PageWeight } from './weight.ts';
+import type { LighthouseResult } from './lighthouse.ts';
+import { CATEGORIES } from './lighthouse.ts';
+
+/** A budget from another module: `bench/progress-budget.ts`, `bench/search-budget.ts`. */
+export type Budget = Record<string, { value: number; unit: string; budget: number; ok: boolean }>;
+
+/** Everything one run measured; parts not run keep their last values. */
+export interface Results {
+	date: string;
+	machine: { cpus: number; cpuModel: string; memoryGB: number; node: string };
+	builds?: SizeResult[];
+	weight?: {
+		project: PageWeight[];
+		plainChapter: PageWeight;
+		/** Scripts on a chapter that plain Starlight does not load. */
+		addedJs: { source: string; gzip: number }[];
+		addedJsGzip: number;
+	};
+	lighthouse?: LighthouseResult[];
+	budgets?: Record<string, Budget | 'not available'>;
+}
+
+export interface Check {
+	target: string;
+	actual: string;
+	ok: boolean | null;
+}
+
+const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** The issue's targets, each with what was measured; `ok: null` when that part has not run. */
+export function checkBudgets(results: Results): Check[] {
+	const checks: Check[] = [];
+	const builds = results.builds ?? [];
+	for (const size of [1000, 5000]) {
+		const run = builds.find((b) => b.chapters === size);
+		checks.push({
+			target: `build throughput at ${size} chapters ≥ 0.9x plain Starlight`,
+			actual: run ? `${run.throughputRatio.toFixed(2)}x` : 'not run',
+			ok: run ? run.throughputRatio >= 0.9 : null,
+		});
+	}
+	const small = builds.find((b) => b.chapters === 1000);
+	const large = builds.find((b) => b.chapters === 5000);
+	checks.push({
+		target: '5,000 chapters take ≤ 5.5x the time of 1,000',
+		actual:
+			small && large ? `${(large.project.seconds / small.project.seconds).toFixed(2)}x` : 'not run',
+		ok: small && large ? large.project.seconds / small.project.seconds <= 5.5 : null,
+	});
+	const rss = large?.project.peakRssBytes;
+	checks.push({
+		target: 'peak memory at 5,000 chapters < 4 GB',
+		actual: rss ? MB(rss) : 'not run',
+		ok: rss ? rss < 4 * 1024 ** 3 : null,
+	});
+	checks.push({
+		target: 'JS added to a chapter over plain Starlight ≤ 4 KB gzipped',
+		actual: results.weight ? KB(results.weight.addedJsGzip) : 'not run',
+		ok: results.weight ? results.weight.addedJsGzip <= 4096 : null,
+	});
+	for (const page of results.lighthouse ?? []) {
+		const scores = CATEGORIES.map((c) => page.scores[c]);
+		checks.push({
+			target: `Lighthouse 100 ×4 on ${page.path}`,
+			actual: scores.join(' / '),
+			ok: scores.every((s) => s === 100),
+		});
+	}
+	if (!results.lighthouse)
+		checks.push({
+			target: 'Lighthouse 100 ×4 on 3 pages',
+			actual: 'not run',
+			ok: null,
+		});
+	for (const [name, budget] of Object.entries(results.budgets ?? {})) {
+		if (budget === 'not available') {
+			checks.push({
+				target: `${name} budgets`,
+				actual: 'not available',
+				ok: null,
+			});
+			continue;
+		}
+		for (const [key, b] of Object.entries(budget)) {
+			checks.push({
+				target: `${name}: ${key} ≤ ${b.budget} ${b.unit}`,
+				actual: `${b.value} ${b.unit}`,
+				ok: b.ok,
+			});
+		}
+	}
+	return checks;
+}
+
+const mark = (ok: boolean | null) => (ok === null ? '–' : ok ? '✓' : '✗');
+
+/** The results as Markdown tables (README "Benchmarks", bench/results/latest.md). */
+export function toMarkdown(results: Results): string {
+	const { machine } = results;
+	const lines = [
+		`Measured ${results.date.slice(0, 10)} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB RAM, Node ${machine.node}` +
+			' (a shared machine: compare the ratios, not the absolute times).',
+		'',
+	];
+	if (results.builds?.length) {
+		lines.push(
+			'| chapters | site | time | chapters/s | peak RSS | dist | Pagefind index |',
+			'| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+		);
+		for (const run of results.builds) {
+			for (const [name, b] of [
+				['this project', run.project],
+				['plain Starlight', run.plain],
+			] as const) {
+				lines.push(
+					`| ${run.chapters} | ${name} | ${b.seconds.toFixed(1)} s | ${b.chaptersPerSecond.toFixed(1)} | ${b.peakRssBytes ? MB(b.peakRssBytes) : 'n/a'} | ${MB(b.distBytes)} | ${MB(b.pagefindBytes)} |`,
+				);
+			}
+			lines.push(
+				`| ${run.chapters} | **ratio** project/plain | ${(run.project.seconds / run.plain.seconds).toFixed(2)} | **${run.throughputRatio.toFixed(2)}** | ${run.project.peakRssBytes && run.plain.peakRssBytes ? (run.project.peakRssBytes / run.plain.peakRssBytes).toFixed(2) : 'n/a'} | ${(run.project.distBytes / run.plain.distBytes).toFixed(2)} | ${(run.project.pagefindBytes / run.plain.pagefindBytes).toFixed(2)} |`,
+			);
+		}
+		lines.push('');
+	}
+	if (results.weight) {
+		lines.push(
+			'| page (first load) | requests | HTML raw / gz | CSS raw / gz | JS raw / gz | total raw / gz |',
+			'| --- | ---: | ---: | ---: | ---: | ---: |',
+		);
+		const row = (label: string, w: PageWeight) =>
+			`| ${label} | ${w.requests} | ${KB(w.html.raw)} / ${KB(w.html.gzip)} | ${KB(w.css.raw)} / ${KB(w.css.gzip)} | ${KB(w.js.raw)} / ${KB(w.js.gzip)} | ${KB(w.total.raw)} / ${KB(w.total.gzip)} |`;
+		for (const w of results.weight.project) lines.push(row(`\`${w.path}\``, w));
+		lines.push(
+			row(`plain Starlight \`${results.weight.plainChapter.path}\``, results.weight.plainChapter),
+		);
+		const added = results.weight.addedJs.map((s) => `\`${s.source}\` ${KB(s.gzip)}`).join(', ');
+		lines.push(
+			'',
+			`JS a chapter loads that plain Starlight does not (scripts matched by content, gzipped each): **${KB(results.weight.addedJsGzip)}**${added ? ` (${added})` : ''}.`,
+			'',
+		);
+	}
+	if (results.lighthouse) {
+		lines.push(
+			`| Lighthouse (mobile) | ${CATEGORIES.join(' | ')} |`,
+			`| --- |${' ---: |'.repeat(CATEGORIES.length)}`,
+		);
+		for (const page of results.lighthouse) {
+			lines.push(
+				`| \`${page.path}\` | ${CATEGORIES.map((c) => page.scores[c] ?? 'n/a').join(' | ')} |`,
+			);
+		}
+		const failing = results.lighthouse.flatMap((page) =>
+			page.failing.map(
+				(f) =>
+					`- \`${page.path}\` ${f.category}: ${f.title} (\`${f.id}\`${f.displayValue ? `, ${f.displayValue}` : ''})`,
+			),
+		);
+		if (failing.length) lines.push('', 'Audits that cost points:', '', ...failing);
+		lines.push('');
+	}
+	lines.push('| target | measured | met |', '| --- | --- | :---: |');
+	for (const check of checkBudgets(results))
+		lines.push(`| ${check.target} | ${check.actual} | ${mark(check.ok)} |`);
+	return lines.join('\n') + '\n';
+}

@@ -1,0 +1,192 @@
+/**
+ * `npm run bench`: build throughput against plain Starlight on synthetic corpora, page weight,
+ * Lighthouse, and the progress/search budgets, checked against the targets of issue 8.
+ * Writes bench/results/latest.json and latest.md and the README "Benchmarks" table; parts and
+ * sizes not run keep their last figures.
+ *
+ *   npm run bench -- --only=build|weight|lighthouse|budgets (comma-separated) --sizes=1000
+ */
+import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { benchSize, preparePlain, ROOT, timedBuild, WORK } from './lib/build.ts';
+import { launchChromium } from './lib/chromium.ts';
+import { runLighthouse } from './lib/lighthouse.ts';
+import { checkBudgets, toMarkdown, type Budget, type Results } from './lib/report.ts';
+import { serveDist } from './lib/serve.ts';
+import { addedScripts, measurePage } from './lib/weight.ts';
+
+const PARTS = ['build', 'weight', 'lighthouse', 'budgets'] as const;
+const { values } = parseArgs({
+	options: { only: { type: 'string' }, sizes: { type: 'string' } },
+});
+const only = values.only ? values.only.split(',') : [...PARTS];
+for (const part of only) {
+	if (!(PARTS as readonly string[]).includes(part))
+		throw new Error(`--only=${part}: use one of ${PARTS.join(', ')}`);
+}
+const sizes = (values.sizes ?? '1000,5000').split(',').map(Number);
+const log = (line: string) =>
+	console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+const RESULTS_DIR = join(ROOT, 'bench', 'results');
+const latestFile = join(RESULTS_DIR, 'latest.json');
+const previous: Partial<Results> = existsSync(latestFile)
+	? JSON.parse(readFileSync(latestFile, 'utf8'))
+	: {};
+const results: Results = {
+	...previous,
+	date: new Date().toISOString(),
+	machine: {
+		cpus: cpus().length,
+		cpuModel:
+			/model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ??
+			cpus()[0]?.model ??
+			'unknown',
+		memoryGB: Math.round(totalmem() / 1024 ** 3),
+		node: process.version,
+	},
+};
+const started = performance.now();
+
+if (only.includes('build')) {
+	// Sizes not run this time keep their last figures.
+	const builds = (results.builds ?? []).filter((b) => !sizes.includes(b.chapters));
+	for (const size of sizes) builds.push(await benchSize(size, log));
+	results.builds = builds.sort((a, b) => a.chapters - b.chapters);
+}
+
+/**
+ * Roadmap ids in home-page order. (src/navigation/roadmaps.ts does this with validation, but its
+ * extensionless imports only resolve inside Vite; the bench runs on plain Node.)
+ */
+function roadmapIds(): string[] {
+	const content = join(ROOT, 'content');
+	return readdirSync(content)
+		.filter((id) => existsSync(join(content, id, '_roadmap.yaml')))
+		.map((id) => ({
+			id,
+			order: Number(parseYaml(readFileSync(join(content, id, '_roadmap.yaml'), 'utf8')).order),
+		}))
+		.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+		.map((r) => r.id);
+}
+
+/** The site's three kinds of page: home, the first roadmap's landing page, its first chapter. */
+function samplePages(): { home: string; landing: string; chapter: string } {
+	const [roadmap] = roadmapIds();
+	if (!roadmap) throw new Error('content/ has no roadmap to measure');
+	const first = readdirSync(join(ROOT, 'content', roadmap))
+		.filter((f) => /^\d+-.*\.mdx?$/.test(f))
+		.sort()[0];
+	if (!first) throw new Error(`content/${roadmap}/ has no chapter to measure`);
+	return {
+		home: '/',
+		landing: `/${roadmap}/`,
+		chapter: `/${roadmap}/${first.replace(/\.mdx?$/, '')}/`,
+	};
+}
+
+/** Plain Starlight on the real chapters (title and description kept), for the added-JS figure. */
+async function buildPlainSite(): Promise<string> {
+	const dir = join(WORK, 'plain-site');
+	const roadmaps = roadmapIds();
+	preparePlain(dir, roadmaps, (docsDir) => {
+		for (const id of roadmaps) {
+			mkdirSync(join(docsDir, id), { recursive: true });
+			for (const file of readdirSync(join(ROOT, 'content', id)).filter((f) => /\.mdx?$/.test(f))) {
+				const source = readFileSync(join(ROOT, 'content', id, file), 'utf8');
+				const [, yaml = '', body = source] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
+				const { title, description } = parseYaml(yaml) as {
+					title: string;
+					description?: string;
+				};
+				writeFileSync(
+					join(docsDir, id, file),
+					`---\n${JSON.stringify({ title, description })}\n---\n${body}`,
+				);
+			}
+		}
+	});
+	await timedBuild(dir, 0);
+	return join(dir, 'dist');
+}
+
+async function importBudget(
+	file: string,
+	exportName: string,
+): Promise<((o: object) => Promise<Budget>) | undefined> {
+	const path = join(ROOT, 'bench', file);
+	if (!existsSync(path)) return undefined;
+	return (await import(pathToFileURL(path).href))[exportName];
+}
+
+if (only.some((part) => part !== 'build')) {
+	const pages = samplePages();
+	log('building this site (dist/) for page weight, Lighthouse and budgets…');
+	await timedBuild(ROOT, 0, 'site');
+	const site = await serveDist(join(ROOT, 'dist'));
+	const browser = await launchChromium();
+	try {
+		if (only.includes('weight')) {
+			log('building plain Starlight on the same chapters…');
+			const plain = await serveDist(await buildPlainSite());
+			const project = [];
+			for (const path of Object.values(pages))
+				project.push(await measurePage(browser, site.baseURL, path));
+			const plainChapter = await measurePage(browser, plain.baseURL, pages.chapter);
+			await plain.close();
+			const chapter = project.find((w) => w.path === pages.chapter)!;
+			const added = addedScripts(chapter, plainChapter);
+			results.weight = {
+				project,
+				plainChapter,
+				addedJs: added.map(({ source, gzip }) => ({
+					source: source.replace(site.baseURL, ''),
+					gzip,
+				})),
+				addedJsGzip: added.reduce((sum, script) => sum + script.gzip, 0),
+			};
+		}
+		if (only.includes('budgets')) {
+			results.budgets = {};
+			for (const [name, file, fn] of [
+				['progress', 'progress-budget.ts', 'measureProgress'],
+				['search', 'search-budget.ts', 'measureSearch'],
+			] as const) {
+				const measure = await importBudget(file, fn);
+				log(`${name} budgets: ${measure ? 'measuring' : 'not available'}`);
+				results.budgets[name] = measure
+					? await measure({ baseURL: site.baseURL, browser })
+					: 'not available';
+			}
+		}
+		if (only.includes('lighthouse')) {
+			log('Lighthouse…');
+			results.lighthouse = await runLighthouse(site.baseURL, Object.values(pages));
+		}
+	} finally {
+		await browser.close();
+		await site.close();
+	}
+}
+
+mkdirSync(RESULTS_DIR, { recursive: true });
+writeFileSync(latestFile, JSON.stringify(results, null, '\t') + '\n');
+const markdown = toMarkdown(results);
+writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
+{
+	// The README shows the same table, between markers.
+	const readme = join(ROOT, 'README.md');
+	const text = readFileSync(readme, 'utf8');
+	const section = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;
+	if (section.test(text)) writeFileSync(readme, text.replace(section, `$1${markdown}$2`));
+}
+console.log('\n' + markdown);
+for (const check of checkBudgets(results)) {
+	console.log(`${check.ok === null ? '–' : check.ok ? '✓' : '✗'} ${check.target}: ${check.actual}`);
+}
+log(`done in ${((performance.now() - started) / 1000 / 60).toFixed(1)} min`);
