@@ -55,7 +55,7 @@ const started = performance.now();
 if (only.includes('build')) {
 	// Sizes not run this time keep their last figures.
 	const builds = (results.builds ?? []).filter((b) => !sizes.includes(b.chapters));
-	for (const size of sizes) builds.push(await benchSize(size, log));
+	for (const size of sizes) builds.push(await benchSize(size, results.date, log));
 	results.builds = builds.sort((a, b) => a.chapters - b.chapters);
 }
 

@@ -159,6 +159,8 @@ export async function timedBuild(
 
 export interface SizeResult {
 	chapters: number;
+	/** When the run started: sizes compare for linearity only within one run. */
+	run: string;
 	project: BuildResult;
 	plain: BuildResult;
 	/** Project throughput over plain Starlight throughput (≥ 0.9 is the target). */
@@ -166,7 +168,11 @@ export interface SizeResult {
 }
 
 /** Builds `count` synthetic chapters with this project, then with plain Starlight. */
-export async function benchSize(count: number, log: (line: string) => void): Promise<SizeResult> {
+export async function benchSize(
+	count: number,
+	run: string,
+	log: (line: string) => void,
+): Promise<SizeResult> {
 	const chapters = syntheticChapters(count);
 	const roadmaps = [...new Set(chapters.map((c) => c.roadmap))];
 	const projectDir = join(WORK, `project-${count}`);
@@ -182,6 +188,7 @@ export async function benchSize(count: number, log: (line: string) => void): Pro
 	log(`  plain: ${plain.seconds.toFixed(1)} s`);
 	return {
 		chapters: count,
+		run,
 		project,
 		plain,
 		throughputRatio: project.chaptersPerSecond / plain.chaptersPerSecond,
