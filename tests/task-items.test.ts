@@ -17,8 +17,10 @@ describe('task items plugin', () => {
 	});
 
 	it('keeps nested lists out of the label, in tight lists', () => {
-		const html = render('- [ ] Parent ^parent\n  - [ ] Child ^child\n');
-		expect(html).toMatch(/data-item="parent"><span>Parent<\/span><\/label>\s*<ul/);
+		const html = render('- [ ] Parent `code` ^parent\n  - [ ] Child ^child\n');
+		expect(html).toMatch(
+			/data-item="parent"><span>Parent <code>code<\/code><\/span><\/label>\s*<ul/,
+		);
 		expect(html).toContain('id="child"');
 	});
 
