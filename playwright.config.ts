@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from './e2e/system-chromium';
 
 /**
  * Browser tests run against the production build served by `astro preview`. Playwright cannot
@@ -7,10 +7,6 @@ import { defineConfig, devices } from '@playwright/test';
  * (`CHROMIUM_PATH`, else Debian's /usr/bin/chromium); otherwise Playwright's own browser
  * (`npx playwright install chromium`).
  */
-const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
-	(path): path is string => !!path && existsSync(path),
-);
-
 export const PORT = Number(process.env.E2E_PORT ?? 4329);
 
 export default defineConfig({
@@ -29,18 +25,10 @@ export default defineConfig({
 			name: 'chromium',
 			use: {
 				...devices['Desktop Chrome'],
-				launchOptions: systemChromium
+				launchOptions: SYSTEM_CHROMIUM
 					? {
-							executablePath: systemChromium,
-							args: [
-								'--no-sandbox',
-								'--disable-gpu',
-								'--disable-background-networking',
-								'--disable-component-update',
-								'--disable-sync',
-								'--disable-quic',
-								'--no-first-run',
-							],
+							executablePath: SYSTEM_CHROMIUM,
+							args: CHROMIUM_ARGS,
 						}
 					: {},
 			},
