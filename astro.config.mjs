@@ -5,7 +5,6 @@ import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import starlightSidebarTopics from 'starlight-sidebar-topics';
 import { taskItemsPlugin } from './src/markdown/task-items.ts';
-import { searchTextPlugin } from './src/markdown/search-text.ts';
 import { readRoadmaps } from './src/navigation/roadmaps.ts';
 import { cspIntegration } from './src/integrations/csp.ts';
 import { STORAGE_GUARD_SCRIPT } from './src/progress/storage-guard.ts';
@@ -26,9 +25,9 @@ export default defineConfig({
 	base,
 	trailingSlash: 'always',
 	markdown: {
-		// Astro 7's default processor, Sätteri, renders GFM natively. Our plugins label task items,
-		// then copy each item's text where Pagefind indexes it (it skips <label> contents).
-		processor: satteri({ hastPlugins: [taskItemsPlugin, searchTextPlugin] }),
+		// Astro 7's default processor, Sätteri, renders GFM natively. Our one plugin turns task items
+		// into labelled checkboxes and copies each item's text where Pagefind indexes it.
+		processor: satteri({ hastPlugins: [taskItemsPlugin] }),
 	},
 	vite: {
 		resolve: {

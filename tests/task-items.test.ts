@@ -8,12 +8,21 @@ const render = (markdown: string) =>
 describe('task items plugin', () => {
 	it('turns a task item into an enabled, labelled checkbox anchored by its id', () => {
 		const html = render('- [ ] Routing (`app.get`) ^routing ^old-routing\n');
-		expect(html).toContain('<li class="task-list-item roadmap-item" id="routing">');
+		expect(html).toContain(
+			'<li class="task-list-item roadmap-item" id="routing" data-pagefind-index-attrs="data-search-text" data-search-text="Routing (app.get)">',
+		);
 		expect(html).toContain(
 			'<label class="item-label"><input type="checkbox" class="item-check" data-item="routing" data-aliases="old-routing"><span>Routing (<code>app.get</code>)</span></label>',
 		);
 		expect(html).not.toContain('disabled');
 		expect(html).not.toContain('^');
+	});
+
+	it('repeats the item text (without markers or nested items) where Pagefind indexes it', () => {
+		const html = render('- [ ] Use `sequelize`  or *knex* ^orm\n  - [ ] Child ^child\n');
+		expect(html).toContain(
+			'id="orm" data-pagefind-index-attrs="data-search-text" data-search-text="Use sequelize or knex"',
+		);
 	});
 
 	it('keeps nested lists out of the label, in tight lists', () => {
@@ -27,7 +36,7 @@ describe('task items plugin', () => {
 	it('handles loose lists, where the checkbox sits in a paragraph', () => {
 		const html = render('- [ ] One ^one\n\n  More text.\n\n- [ ] Two ^two\n');
 		expect(html).toMatch(
-			/<li class="task-list-item roadmap-item" id="one">\s*<p><label class="item-label">/,
+			/<li class="task-list-item roadmap-item" id="one" data-pagefind-index-attrs="data-search-text" data-search-text="One">\s*<p><label class="item-label">/,
 		);
 		expect(html).toContain('<p>More text.</p>');
 	});

@@ -79,17 +79,33 @@ export const taskItemsPlugin = defineHastPlugin({
 				],
 			};
 			const children = [...kids.slice(0, start), label, ...kids.slice(end)];
-			const anchor = { id: markers.id, className: [...classes, 'roadmap-item'] };
+			const anchor = {
+				id: markers.id,
+				className: [...classes, 'roadmap-item'],
+				// Pagefind never indexes text inside a <label> (a form element to it), so the item's
+				// text is repeated in an attribute Pagefind is told to index, at the item's own
+				// position: search finds the item and deep-links to its anchor (src/search/).
+				dataPagefindIndexAttrs: 'data-search-text',
+				dataSearchText: plainText(label.children).replace(/\s+/g, ' ').trim(),
+			};
 			if (host === li) {
 				ctx.replaceNode(li, { ...li, properties: { ...li.properties, ...anchor }, children });
 			} else {
 				ctx.replaceNode(host, { ...(host as Element), children });
-				ctx.setProperty(li, 'id', anchor.id);
-				ctx.setProperty(li, 'className', anchor.className);
+				for (const [key, value] of Object.entries(anchor)) ctx.setProperty(li, key, value);
 			}
 		},
 	},
 });
+
+/** The text of hast nodes, like the DOM's `textContent`. */
+function plainText(nodes: readonly ElementContent[]): string {
+	return nodes
+		.map((node) =>
+			node.type === 'text' ? node.value : node.type === 'element' ? plainText(node.children) : '',
+		)
+		.join('');
+}
 
 /** GFM leaves a space text node between the checkbox and the item text; the label's gap is CSS. */
 function trimLeading(node: ElementContent, index: number): ElementContent {
