@@ -33,6 +33,30 @@ export async function getRoadmapChapters(roadmapId: string): Promise<ChapterSumm
 		.map(summarizeChapter);
 }
 
+export interface RoadmapWithChapters {
+	roadmap: Roadmap;
+	chapters: ChapterSummary[];
+}
+
+let everyRoadmap: Promise<RoadmapWithChapters[]> | undefined;
+
+/**
+ * Every roadmap with its chapters, in home-page order. The home, progress and topic pages all list
+ * them; a build reads and counts them once for all those pages, while the dev server re-reads them
+ * so that edits show.
+ */
+export function getRoadmapsWithChapters(): Promise<RoadmapWithChapters[]> {
+	const load = async () =>
+		Promise.all(
+			(await getRoadmaps()).map(async (roadmap) => ({
+				roadmap,
+				chapters: await getRoadmapChapters(roadmap.id),
+			})),
+		);
+	if (!import.meta.env.PROD) return load();
+	return (everyRoadmap ??= load());
+}
+
 /** A chapter's URL and learnable items, counted from its source. */
 export function summarizeChapter(entry: Chapter): ChapterSummary {
 	const items = extractItems(entry.body ?? '').flatMap(({ id, aliases }) =>

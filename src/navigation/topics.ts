@@ -1,6 +1,6 @@
 import { TAGS, type Tag } from '../schema';
 import { extractItems } from '../progress/item-id';
-import { getRoadmapChapters, getRoadmaps, withBase, type Chapter, type Roadmap } from './chapters';
+import { getRoadmapsWithChapters, withBase, type Chapter, type Roadmap } from './chapters';
 
 /** A roadmap item as a topic page lists it: its text (Markdown source) and its link. */
 export interface TopicItem {
@@ -30,12 +30,7 @@ export const topicHref = (tag: Tag) => withBase(`topics/${tag}/`);
 
 /** Every tag of the controlled vocabulary (`TAGS`), in its order, with the chapters covering it. */
 export async function getTopics(): Promise<Topic[]> {
-	const roadmaps = await Promise.all(
-		(await getRoadmaps()).map(async (roadmap) => ({
-			roadmap,
-			chapters: await getRoadmapChapters(roadmap.id),
-		})),
-	);
+	const roadmaps = await getRoadmapsWithChapters();
 	return (Object.keys(TAGS) as Tag[]).map((tag) => {
 		const covering = roadmaps
 			.map(({ roadmap, chapters }) => ({
