@@ -141,7 +141,7 @@ export function toMarkdown(results: Results): string {
 		const added = results.weight.addedJs.map((s) => `\`${s.source}\` ${KB(s.gzip)}`).join(', ');
 		lines.push(
 			'',
-			`JS a chapter loads that plain Starlight does not (scripts matched by content, gzipped each): **${KB(results.weight.addedJsGzip)}**${added ? ` (${added})` : ''}.`,
+			`JS a chapter loads beyond plain Starlight's chapter (total gzipped JS, project minus plain): **${KB(results.weight.addedJsGzip)}**. Scripts whose content plain Starlight does not load${added ? `: ${added}` : ': none'}.`,
 			'',
 		);
 	}

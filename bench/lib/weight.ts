@@ -88,8 +88,9 @@ export async function measurePage(
 }
 
 /**
- * JS on `page` that `baseline` does not load (matched by content, since hashed file names differ
- * between builds): what this project adds over plain Starlight, gzipped per script.
+ * Scripts on `page` whose content `baseline` does not load (hashed file names differ between
+ * builds): which scripts differ. The added-JS budget compares totals instead, since a library
+ * re-bundled with other options differs in content without adding its whole size.
  */
 export function addedScripts(page: PageWeight, baseline: PageWeight): PageWeight['scripts'] {
 	const known = new Set(baseline.scripts.map((script) => script.sha1));
