@@ -1,8 +1,8 @@
 import { TAGS, type Tag } from '../schema';
-import { extractItems } from '../progress/item-id';
+import { leaves } from '../content/items.ts';
 import { getRoadmapsWithChapters, withBase, type Chapter, type Roadmap } from './chapters';
 
-/** A roadmap item as a topic page lists it: its text (Markdown source) and its link. */
+/** A roadmap item as a topic page lists it: its plain text and its link. */
 export interface TopicItem {
 	text: string;
 	href: string;
@@ -37,11 +37,11 @@ export async function getTopics(): Promise<Topic[]> {
 				roadmap,
 				chapters: chapters
 					.filter(({ entry }) => entry.data.tags.includes(tag))
-					.map(({ entry, href }) => ({
+					.map(({ entry, href, tree }) => ({
 						entry,
 						href,
-						items: extractItems(entry.body ?? '').flatMap((item) =>
-							item.id ? [{ text: item.text, href: `${href}#${item.id}` }] : [],
+						items: leaves(tree).flatMap((item) =>
+							item.id ? [{ text: item.plain, href: `${href}#${item.id}` }] : [],
 						),
 					})),
 			}))

@@ -1,4 +1,4 @@
-import { ITEM_ID_PATTERN } from './item-id';
+import { ITEM_ID_PATTERN } from '../content/item-id.ts';
 
 /**
  * The progress store: which items a learner ticked, per roadmap, kept in `localStorage`. Pure

@@ -1,4 +1,4 @@
-import { extractItems } from '../../../src/progress/item-id.ts';
+import { allItems, parseItemTree } from '../../../src/content/items.ts';
 import { readBaseline } from '../git-baseline.ts';
 import { chapterItems } from '../items.ts';
 import type { Rule } from '../types.ts';
@@ -34,7 +34,7 @@ export const itemIdVanished: Rule = {
 		const stillThere = new Set(chapters.map((chapter) => chapter.contentPath));
 		for (const { contentPath, source } of baseline.files) {
 			const folder = contentPath.split('/')[0]!;
-			for (const item of extractItems(source)) {
+			for (const item of allItems(parseItemTree(source).items)) {
 				for (const marker of [item.id, ...item.aliases]) {
 					if (!marker || current.has(`${folder}\0${marker}`)) continue;
 					const file = `${contentDir}/${contentPath}`;
@@ -42,7 +42,7 @@ export const itemIdVanished: Rule = {
 						file,
 						line: 1,
 						column: 1,
-						message: `item id ^${marker} (${baseline.revision}:${file} line ${item.line}) is gone${stillThere.has(contentPath) ? '' : ' with its file'}; learners' ticks on it would be lost`,
+						message: `item id ^${marker} (${baseline.revision}:${file} line ${item.place.line}) is gone${stillThere.has(contentPath) ? '' : ' with its file'}; learners' ticks on it would be lost`,
 						fix: `keep ^${marker} on the item it became, as an alias after its id: \`- [ ] … ^new-id ^${marker}\``,
 					});
 				}
