@@ -7,6 +7,18 @@ import { exportProgress, parseImport } from './store';
  */
 
 const { store, render } = progress;
+
+/** Why nothing was kept, for an action's result line, when storage is not saving. */
+const NOT_SAVED: Record<string, string> = {
+	unavailable:
+		'this browser does not let the site save progress, so it lasts until you leave this page',
+	future:
+		'your progress was saved by a newer version of this site, and this page does not change it',
+	unreadable:
+		'your saved progress could not be read and storage has no room to keep a copy, so nothing is being saved',
+	unsaved: 'browser storage is full or blocked',
+};
+const notSaved = () => NOT_SAVED[store.notSaving ?? 'unsaved']!;
 const dialog = document.querySelector<HTMLDialogElement>('[data-reset-dialog]')!;
 const question = dialog.querySelector('[data-reset-question]')!;
 const result = document.querySelector('[data-progress-result]')!;
@@ -23,9 +35,11 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-reset]'
 }
 dialog.addEventListener('close', () => {
 	if (dialog.returnValue !== 'reset' || !target) return;
-	store.reset(target.dataset.reset || undefined);
+	const saved = store.reset(target.dataset.reset || undefined);
 	render();
-	result.textContent = `Progress of ${target.dataset.name} was reset.`;
+	result.textContent = saved
+		? `Progress of ${target.dataset.name} was reset.`
+		: `Progress of ${target.dataset.name} was cleared on this page only and not saved: ${notSaved()}.`;
 });
 
 document.querySelector('[data-export]')!.addEventListener('click', () => {
@@ -49,7 +63,10 @@ input.addEventListener('change', async () => {
 		result.textContent = `${file.name}: ${parsed.error}`;
 		return;
 	}
-	const added = store.merge(parsed.roadmaps);
+	const { added, saved } = store.merge(parsed.roadmaps);
 	render();
-	result.textContent = `Imported ${file.name}: ${added} new tick${added === 1 ? '' : 's'} added; ticks you already had were kept.`;
+	const ticks = `${added} new tick${added === 1 ? '' : 's'}`;
+	result.textContent = saved
+		? `Imported ${file.name}: ${ticks} added; ticks you already had were kept.`
+		: `${file.name} was read (${ticks}), but nothing was saved: ${notSaved()}. The ticks show on this page only.`;
 });

@@ -52,7 +52,7 @@ function renderedShape(source: string): Shape[] {
 				if (!isItem(li)) return;
 				const shape: Shape = { id: String(li.properties.id), children: [] };
 				shapes.set(shape.id!, shape);
-				let parent = ctx.parent(li);
+				let parent: ReturnType<typeof ctx.parent> = ctx.parent(li);
 				while (parent && !(parent.type === 'element' && isItem(parent as Element))) {
 					parent = ctx.parent(parent);
 				}
