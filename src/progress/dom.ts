@@ -68,10 +68,10 @@ function start() {
 	/** Each checkbox with the leaf boxes it stands for: itself, or a group's leaves. */
 	const boxes = [...document.querySelectorAll<HTMLInputElement>('input.item-check')].map((box) => {
 		const inner = [
-			...(box.closest('li')?.querySelectorAll<HTMLInputElement>('li input.item-check') ?? []),
+			...(box.closest('li')?.querySelectorAll<HTMLInputElement>(':scope li input.item-check') ?? []),
 		];
 		const leaves = inner.filter(
-			(leaf) => !leaf.closest('li')?.querySelector('li input.item-check'),
+			(leaf) => !leaf.closest('li')?.querySelector(':scope li input.item-check'),
 		);
 		return { box, leaves: leaves.length > 0 ? leaves : [box] };
 	});
