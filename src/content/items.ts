@@ -234,6 +234,14 @@ export function idCollisions(tree: ItemTree): IdCollision[] {
 	return found;
 }
 
+/** What a contributor reads about a collision, in the linter and in a failed build. */
+export function explainCollision({ id, with: other }: IdCollision): { message: string; fix: string } {
+	return {
+		message: `item id ^${id} is also the id of ${other} on this page`,
+		fix: `give the item another id, e.g. ^${id}-item (if ^${id} was published, rename the heading instead)`,
+	};
+}
+
 /** Converts an offset in `text` to a 1-based line and column. */
 function lineColumn(text: string, offset: number, lineOffset: number): Place {
 	let line = 1;

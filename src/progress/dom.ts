@@ -68,7 +68,8 @@ function start() {
 	/** Each checkbox with the leaf boxes it stands for: itself, or a group's leaves. */
 	const boxes = [...document.querySelectorAll<HTMLInputElement>('input.item-check')].map((box) => {
 		const inner = [
-			...(box.closest('li')?.querySelectorAll<HTMLInputElement>(':scope li input.item-check') ?? []),
+			...(box.closest('li')?.querySelectorAll<HTMLInputElement>(':scope li input.item-check') ??
+				[]),
 		];
 		const leaves = inner.filter(
 			(leaf) => !leaf.closest('li')?.querySelector(':scope li input.item-check'),
