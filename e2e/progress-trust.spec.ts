@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { leaves, parseItemTree } from '../src/content/items.ts';
 import { listChapterFiles } from '../src/content/roadmaps.ts';
@@ -41,6 +42,9 @@ test('a group is empty, mixed or done with its children, and ticks or clears the
 	await expect(group).toHaveAttribute('aria-checked', 'mixed');
 	await expect(group).toHaveJSProperty('indeterminate', true);
 	await expect(meter).toHaveJSProperty('value', 1);
+	// The mixed state is announced, and valid ARIA on a native checkbox.
+	const { violations } = await new AxeBuilder({ page }).include('main').analyze();
+	expect(violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? ''))).toEqual([]);
 
 	for (const name of children.slice(1)) await box(page, new RegExp(`^${name}`)).check();
 	await expect(group).toBeChecked();
@@ -225,8 +229,8 @@ test('over progress from a newer version, import and reset say nothing was saved
 			}),
 		),
 	});
-	await expect(result).toContainText('nothing was saved');
-	await expect(result).toContainText('newer version of this site');
+	await expect(result).toContainText('but nothing was saved');
+	await expect(result).toContainText('saved by a newer version of this site');
 	await page.getByRole('button', { name: 'Reset all progress…' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Reset' }).click();
 	await expect(result).toContainText('not saved');

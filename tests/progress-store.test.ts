@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { EXPORT_FORMAT, exportProgress, parseImport } from '../src/progress/file';
 import {
-	EXPORT_FORMAT,
 	ProgressStore,
 	countDone,
-	exportProgress,
 	itemKey,
-	parseImport,
 	quote,
 	storageKey,
 	type Notice,

@@ -8,7 +8,8 @@ import { decodeGroups, decodeItems, type PageData } from './page-data';
  * saved. Loaded as a bundled module script by `ProgressData.astro`, only on pages with progress.
  */
 
-const MESSAGES: Record<Notice, string> = {
+/** What the learner reads when progress is not being saved, by reason. */
+export const MESSAGES: Record<Notice, string> = {
 	unavailable:
 		'This browser does not let the site save progress (storage is blocked). Your ticks work on this page but are lost when you leave it.',
 	unsaved:

@@ -1,5 +1,5 @@
-import { progress } from './dom';
-import { exportProgress, parseImport } from './store';
+import { MESSAGES, progress } from './dom';
+import { exportProgress, parseImport } from './file';
 
 /**
  * The progress page's actions: reset one roadmap or everything behind a confirmation dialog,
@@ -8,17 +8,8 @@ import { exportProgress, parseImport } from './store';
 
 const { store, render } = progress;
 
-/** Why nothing was kept, for an action's result line, when storage is not saving. */
-const NOT_SAVED: Record<string, string> = {
-	unavailable:
-		'this browser does not let the site save progress, so it lasts until you leave this page',
-	future:
-		'your progress was saved by a newer version of this site, and this page does not change it',
-	unreadable:
-		'your saved progress could not be read and storage has no room to keep a copy, so nothing is being saved',
-	unsaved: 'browser storage is full or blocked',
-};
-const notSaved = () => NOT_SAVED[store.notSaving ?? 'unsaved']!;
+/** Why an action was not saved: the notice the learner was shown. */
+const notSaved = () => MESSAGES[store.notSaving ?? 'unsaved'];
 const dialog = document.querySelector<HTMLDialogElement>('[data-reset-dialog]')!;
 const question = dialog.querySelector('[data-reset-question]')!;
 const result = document.querySelector('[data-progress-result]')!;
@@ -39,7 +30,7 @@ dialog.addEventListener('close', () => {
 	render();
 	result.textContent = saved
 		? `Progress of ${target.dataset.name} was reset.`
-		: `Progress of ${target.dataset.name} was cleared on this page only and not saved: ${notSaved()}.`;
+		: `Progress of ${target.dataset.name} was cleared on this page only, not saved. ${notSaved()}`;
 });
 
 document.querySelector('[data-export]')!.addEventListener('click', () => {
@@ -68,5 +59,5 @@ input.addEventListener('change', async () => {
 	const ticks = `${added} new tick${added === 1 ? '' : 's'}`;
 	result.textContent = saved
 		? `Imported ${file.name}: ${ticks} added; ticks you already had were kept.`
-		: `${file.name} was read (${ticks}), but nothing was saved: ${notSaved()}. The ticks show on this page only.`;
+		: `${file.name} was read (${ticks}) but nothing was saved: the ticks show on this page only. ${notSaved()}`;
 });

@@ -25,10 +25,6 @@ import { ITEM_ID_PATTERN } from '../content/item-id.ts';
  * learner is told, once per kind, whenever ticks are not being saved.
  */
 
-/** `format` marker of an export file. */
-export const EXPORT_FORMAT = 'backend-roadmaps-progress';
-/** Version of export files (unchanged by the per-item storage layout). */
-export const EXPORT_VERSION = 1;
 /** Version of the storage layout. */
 export const STORE_VERSION = 2;
 
@@ -66,13 +62,9 @@ export interface Group {
  */
 export type Notice = 'unavailable' | 'unsaved' | 'future' | 'corrupted' | 'unreadable';
 
-/** Result of `parseImport`: the ticks, or a message a person can act on. */
-export type ImportResult =
-	{ ok: true; roadmaps: Roadmaps; exportedAt: string } | { ok: false; error: string };
-
 const blank = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
-const has = (object: object, key: string) => Object.hasOwn(object, key);
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const has = (object: object, key: string) => Object.hasOwn(object, key);
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 const isTime = (value: unknown): value is number =>
 	Number.isSafeInteger(value) && (value as number) >= 0;
@@ -111,7 +103,7 @@ function readTick(raw: string | null): number | undefined {
  * Validates freshly parsed `{ roadmap: { id: time } }` in place (no copy: 5,000 ticks must load
  * within a frame) and drops the prototypes; returns the first problem found instead when invalid.
  */
-function readRoadmaps(value: unknown): Roadmaps | string {
+export function readRoadmaps(value: unknown): Roadmaps | string {
 	if (!isRecord(value)) return '"roadmaps" must be an object of roadmap ids';
 	for (const roadmap in value) {
 		const ticks = value[roadmap];
@@ -165,51 +157,6 @@ export function readStored(raw: string): Stored {
 	}
 	if (value.version !== 1 || typeof roadmaps === 'string') return { kind: 'corrupted' };
 	return { kind: 'old', roadmaps };
-}
-
-/** An export file's text: format marker, version, export date and every tick. */
-export function exportProgress(roadmaps: Roadmaps, exportedAt: Date): string {
-	const file = {
-		format: EXPORT_FORMAT,
-		version: EXPORT_VERSION,
-		exportedAt: exportedAt.toISOString(),
-		roadmaps,
-	};
-	return `${JSON.stringify(file, null, '\t')}\n`;
-}
-
-/** Strictly validates an export file's text. Never throws; anything else gets a clear reason. */
-export function parseImport(text: string): ImportResult {
-	const refuse = (reason: string): ImportResult => ({
-		ok: false,
-		error: `This file is not a progress export from this site: ${reason}. Nothing was changed.`,
-	});
-	let value: unknown;
-	try {
-		value = JSON.parse(text);
-	} catch {
-		return refuse('it is not valid JSON');
-	}
-	if (!isRecord(value) || value.format !== EXPORT_FORMAT) {
-		return refuse(`it has no "format": "${EXPORT_FORMAT}" marker`);
-	}
-	if (!has(value, 'version')) return refuse('it has no "version" field');
-	if (Number.isInteger(value.version) && (value.version as number) > EXPORT_VERSION) {
-		return refuse(
-			`it was made by a newer version of the site (version ${value.version}); update the site first`,
-		);
-	}
-	if (value.version !== EXPORT_VERSION) return refuse(`unknown version ${quote(value.version)}`);
-	const { exportedAt } = value;
-	if (typeof exportedAt !== 'string' || Number.isNaN(Date.parse(exportedAt))) {
-		return refuse('"exportedAt" is not a date');
-	}
-	const extra = Object.keys(value).find(
-		(key) => !['format', 'version', 'exportedAt', 'roadmaps'].includes(key),
-	);
-	if (extra !== undefined) return refuse(`unexpected field ${quote(extra)}`);
-	const roadmaps = readRoadmaps(value.roadmaps);
-	return typeof roadmaps === 'string' ? refuse(roadmaps) : { ok: true, roadmaps, exportedAt };
 }
 
 /** The id `item` is ticked under in `ticks` (its own or an alias), if any. */
