@@ -4,6 +4,7 @@ import { EXPORT_FORMAT, exportProgress, parseImport } from '../src/progress/file
 import {
 	ProgressStore,
 	countDone,
+	groupState,
 	itemKey,
 	quote,
 	storageKey,
@@ -121,6 +122,16 @@ describe('ticks', () => {
 		expect(storage.ticks()).toEqual({ r: { a: 1000, b: 1000 } });
 		store.set('r', [item('a'), item('b')], false);
 		expect(storage.ticks()).toEqual({});
+	});
+});
+
+describe('group state', () => {
+	it('is open, mixed or done from the leaves, found under ids or aliases', () => {
+		const roadmaps = { r: { a: 1, 'old-b': 2 } };
+		expect(groupState(roadmaps, 'r', [item('c'), item('d')])).toBe('open');
+		expect(groupState(roadmaps, 'r', [item('a'), item('c')])).toBe('mixed');
+		expect(groupState(roadmaps, 'r', [item('a'), item('b', 'old-b')])).toBe('done');
+		expect(groupState(roadmaps, 'other', [item('a')])).toBe('open');
 	});
 });
 

@@ -1,4 +1,4 @@
-import { ProgressStore, countDone, storageKey, type Item, type Notice } from './store';
+import { ProgressStore, countDone, groupState, storageKey, type Item, type Notice } from './store';
 import { decodeGroups, decodeItems, type PageData } from './page-data';
 
 /**
@@ -83,9 +83,9 @@ function start() {
 		const page = data.page;
 		if (page) {
 			for (const { box, leaves } of boxes) {
-				const done = leaves.filter((leaf) => store.isTicked(page, itemOf(leaf))).length;
-				box.checked = done === leaves.length;
-				box.indeterminate = done > 0 && done < leaves.length;
+				const state = groupState(store.roadmaps, page, leaves.map(itemOf));
+				box.checked = state === 'done';
+				box.indeterminate = state === 'mixed';
 				if (box.indeterminate) box.setAttribute('aria-checked', 'mixed');
 				else box.removeAttribute('aria-checked');
 			}

@@ -1,4 +1,4 @@
-import { has, isRecord, quote, readRoadmaps, type Roadmaps } from './store';
+import { has, isRecord, quote, readRoadmaps, type Roadmaps } from './store.ts';
 
 /**
  * The progress file a learner exports and imports (the Progress page), apart from the store so

@@ -1,4 +1,4 @@
-import type { Group, Item } from './store';
+import type { Group, Item } from './store.ts';
 
 /**
  * The items a page's progress meters count, embedded once per page as JSON

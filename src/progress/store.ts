@@ -169,6 +169,19 @@ export function countDone(roadmaps: Roadmaps, roadmap: string, items: readonly I
 	return items.reduce((done, item) => done + (tickOf(ticks, item) === undefined ? 0 : 1), 0);
 }
 
+/**
+ * A group's state from its leaves: `done` when all are ticked, `mixed` when some are (the box
+ * shows as indeterminate, announced "mixed"), `open` when none are. A leaf is its own group of one.
+ */
+export function groupState(
+	roadmaps: Roadmaps,
+	roadmap: string,
+	leaves: readonly Item[],
+): 'open' | 'mixed' | 'done' {
+	const done = countDone(roadmaps, roadmap, leaves);
+	return done === 0 ? 'open' : done === leaves.length ? 'done' : 'mixed';
+}
+
 /** The learner's ticks, loaded from and saved to a storage, with every failure contained. */
 export class ProgressStore {
 	/** Current ticks; read freely, change only through the methods. */
@@ -180,6 +193,10 @@ export class ProgressStore {
 	#notSaving: Notice | undefined;
 	#told = new Set<Notice>();
 
+	readonly key: string;
+	readonly notify: (notice: Notice) => void;
+	readonly now: () => number;
+
 	/**
 	 * @param storage `localStorage`, or `undefined` when it cannot be reached (memory only).
 	 * @param key from `storageKey(base)`.
@@ -187,10 +204,13 @@ export class ProgressStore {
 	 */
 	constructor(
 		storage: StorageLike | undefined,
-		readonly key: string,
-		readonly notify: (notice: Notice) => void = () => {},
-		readonly now: () => number = Date.now,
+		key: string,
+		notify: (notice: Notice) => void = () => {},
+		now: () => number = Date.now,
 	) {
+		this.key = key;
+		this.notify = notify;
+		this.now = now;
 		this.#storage = storage;
 		if (storage) this.reload();
 		else this.#stop('unavailable');
