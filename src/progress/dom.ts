@@ -122,7 +122,8 @@ function start() {
 		for (const { box, li, leaves, select, button, field, name } of items) {
 			const state = groupState(store.roadmaps, page, leaves);
 			box.checked = state === 'done';
-			box.indeterminate = state === 'mixed';
+			// Only a group shows "mixed"; a leaf's box is simply done or not.
+			box.indeterminate = state === 'mixed' && !select;
 			if (box.indeterminate) box.setAttribute('aria-checked', 'mixed');
 			else box.removeAttribute('aria-checked');
 			if (!select) continue;
