@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import starlightSidebarTopics from 'starlight-sidebar-topics';
 import { taskItemsPlugin } from './src/markdown/task-items.ts';
 import { readRoadmaps } from './src/navigation/roadmaps.ts';
+import { contentPolicyIntegration } from './src/integrations/content-policy.ts';
 import { cspIntegration } from './src/integrations/csp.ts';
 import { STORAGE_GUARD_SCRIPT } from './src/progress/storage-guard.ts';
 import { PAGEFIND_RANKING } from './src/search/ranking.ts';
@@ -43,6 +44,8 @@ export default defineConfig({
 		},
 	},
 	integrations: [
+		// First: refuses chapters that are code, not content, before anything compiles them.
+		contentPolicyIntegration({ contentDir: 'content' }),
 		starlight({
 			title: 'Backend Roadmaps',
 			description:

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { parseChapter } from '../../scripts/lint/parse.ts';
+import { formatFinding } from '../../scripts/lint/run.ts';
+import { checkChapter } from '../security/content-policy.ts';
+
+/**
+ * Test-only switch: `CONTENT_POLICY=off` skips this check, so that a test can carry a hostile
+ * chapter past it and show the next layer (the CSP pass) stopping it. Never set it anywhere else.
+ */
+export const POLICY_SWITCH = 'CONTENT_POLICY';
+
+/** Chapter sources: `.md`/`.mdx`, as the `docs` collection and the linter read them. */
+const CHAPTER_FILE = /\.mdx?$/;
+
+/**
+ * Applies the content policy (src/security/content-policy.ts) in the build, so that a chapter
+ * that skipped `npm run lint:content` still cannot ship.
+ *
+ * Every chapter is checked when the config is set up, before the content layer renders `.md`
+ * files and before MDX compiles anything: an `import` with side effects never runs. The build
+ * stops with every finding, in the linter's format. A Vite `load` hook checks each `.mdx` module
+ * again as it is read (skipped when it is the text that already passed), which covers chapters
+ * edited while `astro dev` runs.
+ */
+export function contentPolicyIntegration(options: { contentDir: string }): AstroIntegration {
+	return {
+		name: 'backend-roadmaps:content-policy',
+		hooks: {
+			'astro:config:setup': ({ config, updateConfig, logger }) => {
+				const cwd = fileURLToPath(config.root);
+				const root = join(cwd, options.contentDir);
+				const mode = process.env[POLICY_SWITCH];
+				if (mode === 'off') {
+					logger.warn(
+						`${POLICY_SWITCH}=off: chapters are NOT checked against the content policy. This switch is for tests only.`,
+					);
+					return;
+				}
+				if (mode !== undefined && mode !== '' && mode !== 'on') {
+					throw new Error(
+						`${POLICY_SWITCH}=${JSON.stringify(mode).slice(0, 40)} is not a setting: unset it (tests may set "off").`,
+					);
+				}
+				/** Sources that passed, by absolute path. */
+				const passed = new Map<string, string>();
+				const check = (path: string, source: string): string[] => {
+					const file = relative(cwd, path).split(sep).join('/');
+					const problems = checkChapter(parseChapter(source)).map((finding) =>
+						formatFinding({ ...finding, file, severity: 'error' }),
+					);
+					if (problems.length === 0) passed.set(path, source);
+					return problems;
+				};
+				const problems = chapterFiles(root).flatMap((path) =>
+					check(path, readFileSync(path, 'utf8')),
+				);
+				if (problems.length > 0) throw new Error(refusal(problems));
+				updateConfig({
+					vite: {
+						plugins: [
+							{
+								name: 'backend-roadmaps:content-policy',
+								enforce: 'pre',
+								load(id) {
+									const path = id.split('?')[0]!;
+									if (!path.startsWith(root + sep) || !CHAPTER_FILE.test(path)) return null;
+									const source = readFileSync(path, 'utf8');
+									if (passed.get(path) === source) return null;
+									const found = check(path, source);
+									if (found.length > 0) this.error(refusal(found));
+									return null;
+								},
+							},
+						],
+					},
+				});
+			},
+		},
+	};
+}
+
+function refusal(problems: string[]): string {
+	return [
+		`Chapters are content, not code: ${problems.length} problem(s) with the content policy (docs/security.md).`,
+		...problems,
+		'Run `npm run lint:content` for the same report.',
+	].join('\n');
+}
+
+/** Every `.md`/`.mdx` file under the content folder, `_` files included (they could be imported). */
+function chapterFiles(root: string): string[] {
+	return readdirSync(root, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile() && CHAPTER_FILE.test(entry.name))
+		.map((entry) => join(entry.parentPath, entry.name))
+		.sort();
+}
