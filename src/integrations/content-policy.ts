@@ -2,8 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { VFileMessage } from 'vfile-message';
 import { parseChapter } from '../../scripts/lint/parse.ts';
 import { formatFinding } from '../../scripts/lint/run.ts';
+import type { Finding } from '../../scripts/lint/types.ts';
 import { checkChapter } from '../security/content-policy.ts';
 
 /**
@@ -48,7 +50,7 @@ export function contentPolicyIntegration(options: { contentDir: string }): Astro
 				const passed = new Map<string, string>();
 				const check = (path: string, source: string): string[] => {
 					const file = relative(cwd, path).split(sep).join('/');
-					const problems = checkChapter(parseChapter(source)).map((finding) =>
+					const problems = findings(source).map((finding) =>
 						formatFinding({ ...finding, file, severity: 'error' }),
 					);
 					if (problems.length === 0) passed.set(path, source);
@@ -80,6 +82,24 @@ export function contentPolicyIntegration(options: { contentDir: string }): Astro
 			},
 		},
 	};
+}
+
+/** The policy's findings; a chapter the parser cannot read is refused as a whole (fail closed). */
+function findings(source: string): Omit<Finding, 'file' | 'severity'>[] {
+	try {
+		return checkChapter(parseChapter(source));
+	} catch (error) {
+		const { line, column, reason, message } = error as VFileMessage;
+		return [
+			{
+				rule: 'mdx-syntax',
+				line: line ?? 1,
+				column: column ?? 1,
+				message: `the chapter cannot be read, so it cannot be checked: ${reason ?? message}`,
+				fix: 'fix the MDX syntax at that place',
+			},
+		];
+	}
 }
 
 function refusal(problems: string[]): string {

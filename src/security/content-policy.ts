@@ -280,7 +280,7 @@ function checkAttribute(
 			finding(
 				'js-expression',
 				node,
-				`${name}={${short(value.value)}} is code${environmentNote(program)}, run during the build`,
+				`${name}={${short(value.value)}} is code${environmentNote(program ?? undefined)}, run during the build`,
 				isComponent
 					? `use a literal: ${name}="text", ${name}={3}, ${name}={true} or ${name}={['a', 'b']}`
 					: `write ${name}="text"`,
