@@ -87,6 +87,12 @@ describe('content policy: refused', () => {
 		]);
 	});
 
+	it('an allowlisted component renamed to an HTML element name', () => {
+		const body =
+			"import { Aside as script } from '@astrojs/starlight/components'\n\n<script>x</script>";
+		expect(check(body)).toEqual(['import-export 1:1', 'html-element 3:1']);
+	});
+
 	it('a component that is not imported, and directives on components', () => {
 		expect(check(aside + '<Tabs />\n\n<Aside set:html="x" client:load>x</Aside>')).toEqual([
 			'html-element 3:1',

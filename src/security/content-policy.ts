@@ -1,5 +1,6 @@
 import type { Node as EsNode, Program } from 'estree';
-import type { Node, Parent, Root } from 'mdast';
+import type { Definition, Image, Link, Node, Parent, Root } from 'mdast';
+import type { MdxFlowExpression } from 'mdast-util-mdx-expression';
 import type {
 	MdxJsxAttribute,
 	MdxJsxExpressionAttribute,
@@ -102,7 +103,6 @@ const UNSAFE_SCHEME = /^(?:javascript|vbscript|data):/;
 
 type Report = (finding: PolicyFinding) => void;
 type Place = { line: number; column: number };
-type MdxElement = MdxJsxFlowElement;
 
 /** Every policy finding in a chapter, in source order. */
 export function checkChapter(tree: Root): PolicyFinding[] {
@@ -116,13 +116,13 @@ export function checkChapter(tree: Root): PolicyFinding[] {
 /** Checks the imports; returns the local names of the allowlisted components they bring in. */
 function allowedComponents(tree: Root, report: Report): Set<string> {
 	const names = new Set<string>();
-	for (const node of tree.children) {
-		if (node.type !== 'mdxjsEsm') continue;
+	visit(tree, (node) => {
+		if (node.type !== 'mdxjsEsm') return;
 		const esm = node as MdxjsEsm;
 		const program = esm.data?.estree;
 		if (!program) {
 			report(finding('import-export', esm, 'import or export that could not be read', IMPORT_FIX));
-			continue;
+			return;
 		}
 		for (const statement of program.body) {
 			const at = placeOf(statement, esm);
@@ -140,13 +140,16 @@ function allowedComponents(tree: Root, report: Report): Set<string> {
 			const allowed =
 				statement.specifiers.length > 0 &&
 				(statement.attributes ?? []).length === 0 &&
-				statement.specifiers.every((specifier) =>
-					own
-						? specifier.type === 'ImportDefaultSpecifier'
-						: source === STARLIGHT_COMPONENTS_MODULE &&
-							specifier.type === 'ImportSpecifier' &&
-							specifier.imported.type === 'Identifier' &&
-							STARLIGHT_COMPONENTS.has(specifier.imported.name),
+				statement.specifiers.every(
+					(specifier) =>
+						// A lowercase name would be read as an HTML element: `<script>` must stay one.
+						/^[A-Z]/.test(specifier.local.name) &&
+						(own
+							? specifier.type === 'ImportDefaultSpecifier'
+							: source === STARLIGHT_COMPONENTS_MODULE &&
+								specifier.type === 'ImportSpecifier' &&
+								specifier.imported.type === 'Identifier' &&
+								STARLIGHT_COMPONENTS.has(specifier.imported.name)),
 				);
 			if (allowed) {
 				for (const specifier of statement.specifiers) names.add(specifier.local.name);
@@ -159,41 +162,46 @@ function allowedComponents(tree: Root, report: Report): Set<string> {
 				});
 			}
 		}
-	}
+	});
 	return names;
 }
 
-const IMPORT_FIX = `import components by name from '${STARLIGHT_COMPONENTS_MODULE}' (${[...STARLIGHT_COMPONENTS].join(', ')}) or a default import of '../../src/components/content/<Name>.astro'; nothing else`;
+const IMPORT_FIX = `import components by their capitalised names from '${STARLIGHT_COMPONENTS_MODULE}' (${[...STARLIGHT_COMPONENTS].join(', ')}) or a default import of '../../src/components/content/<Name>.astro'; nothing else`;
 
 function checkNode(node: Node, components: ReadonlySet<string>, report: Report): void {
 	switch (node.type) {
 		case 'mdxFlowExpression':
 		case 'mdxTextExpression': {
-			const program = (node as MdxElement & { data?: { estree?: Program } }).data?.estree;
+			const expression = node as MdxFlowExpression;
+			const program = expression.data?.estree ?? undefined;
 			// `{/* a comment */}` is MDX's comment syntax: no code.
 			if (program && program.body.length === 0) return;
-			report({
-				...finding(
+			report(
+				finding(
 					'js-expression',
 					node,
-					`{${short((node as unknown as { value: string }).value)}} is code${environmentNote(program)}, run during the build`,
+					`{${short(expression.value)}} is code${environmentNote(program)}, run during the build`,
 					'write the text itself; to show code, put it in `backticks` or a ``` block',
 				),
-			});
+			);
 			return;
 		}
 		case 'link':
 		case 'image':
 		case 'definition':
-			checkUrl((node as unknown as { url: string }).url, node, report);
+			checkUrl((node as Link | Image | Definition).url, node, report);
 			return;
 		case 'mdxJsxFlowElement':
 		case 'mdxJsxTextElement':
-			checkElement(node as MdxElement, components, report);
+			checkElement(node as MdxJsxFlowElement, components, report);
 	}
 }
 
-function checkElement(element: MdxElement, components: ReadonlySet<string>, report: Report): void {
+function checkElement(
+	element: MdxJsxFlowElement,
+	components: ReadonlySet<string>,
+	report: Report,
+): void {
 	const name = element.name;
 	const isComponent = name !== null && components.has(name);
 	if (name !== null && !isComponent) {
@@ -223,7 +231,7 @@ function checkElement(element: MdxElement, components: ReadonlySet<string>, repo
 
 function checkAttribute(
 	attribute: MdxJsxAttribute | MdxJsxExpressionAttribute,
-	element: MdxElement,
+	element: MdxJsxFlowElement,
 	elementName: string,
 	isComponent: boolean,
 	report: Report,
