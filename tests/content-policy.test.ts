@@ -1,6 +1,8 @@
+import type { Program } from 'estree';
+import { parseAst } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { parseChapter } from '../scripts/lint/parse.ts';
-import { checkChapter } from '../src/security/content-policy.ts';
+import { checkChapter, checkCompiledChapter } from '../src/security/content-policy.ts';
 
 /** `rule line:column` of every finding in a chapter body. */
 const check = (body: string) =>
@@ -139,5 +141,37 @@ describe('content policy: allowed', () => {
 			'<details open><summary>More</summary><kbd>Ctrl</kbd> <abbr title="x" aria-label="y">a</abbr>' +
 			'<a href="https://example.org/" target="_blank" rel="noopener">x</a></details>';
 		expect(check(body)).toEqual([]);
+	});
+});
+
+describe('content policy: the compiled chapter', () => {
+	/** The shape of a chapter as MDX compiles it (abridged). */
+	const compiled = (extra = '') =>
+		parseAst(
+			[
+				"import { jsx as _jsx } from 'astro/jsx-runtime';",
+				"import { Aside } from '@astrojs/starlight/components';",
+				extra,
+				"function _createMdxContent(props) { return _jsx(Aside, { title: 'x', children: 'process.env' }); }",
+				"export const frontmatter = { title: 'x' };",
+				'export default function Content(props = {}) { return _createMdxContent(props); }',
+				"import { __astro_tag_component__ } from 'astro/runtime/server/index.js';",
+				"__astro_tag_component__(Content, 'astro:jsx');",
+			].join('\n'),
+		) as unknown as Program;
+
+	it('accepts the MDX runtime and allowlisted components', () => {
+		expect(checkCompiledChapter(compiled())).toEqual([]);
+	});
+
+	it.each([
+		["import fs from 'node:fs';", ['imports "node:fs"']],
+		["export * from 'node:child_process';", ['imports "node:child_process"']],
+		["const m = import('node:fs');", ['imports a module at run time']],
+		['const s = process.env.SECRET;', ['names process']],
+		['const s = import.meta.env.SECRET;', ['reads import.meta']],
+		["const g = globalThis['process'];", ['names globalThis']],
+	])('refuses %s', (code, expected) => {
+		expect(checkCompiledChapter(compiled(code))).toEqual(expected);
 	});
 });

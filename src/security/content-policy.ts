@@ -320,6 +320,46 @@ function checkUrl(url: string, node: Node, report: Report): void {
 	);
 }
 
+/**
+ * Modules a compiled chapter may import: the MDX runtime Astro compiles it against, and the
+ * allowlisted components.
+ */
+const COMPILED_IMPORTS = new Set([
+	'astro/jsx-runtime',
+	'astro/runtime/server/index.js',
+	STARLIGHT_COMPONENTS_MODULE,
+]);
+
+/**
+ * A second look, at the chapter as MDX compiled it (an ES module, before it runs): it imports
+ * nothing but the MDX runtime and allowlisted components, and never names the build environment.
+ * This holds even where the compiler reads a construct differently from `checkChapter`'s parser.
+ * Returns what is wrong, one phrase each.
+ */
+export function checkCompiledChapter(program: Program): string[] {
+	const problems: string[] = [];
+	walkEstree(program, (node) => {
+		if (
+			(node.type === 'ImportDeclaration' ||
+				node.type === 'ExportAllDeclaration' ||
+				node.type === 'ExportNamedDeclaration') &&
+			node.source
+		) {
+			const source = String(node.source.value);
+			if (!COMPILED_IMPORTS.has(source) && !OWN_COMPONENT_MODULE.test(source)) {
+				problems.push(`imports ${quote(source)}`);
+			}
+		} else if (node.type === 'ImportExpression') {
+			problems.push('imports a module at run time');
+		} else if (node.type === 'MetaProperty') {
+			problems.push('reads import.meta');
+		} else if (node.type === 'Identifier' && BUILD_ENVIRONMENT.has(node.name)) {
+			problems.push(`names ${node.name}`);
+		}
+	});
+	return [...new Set(problems)];
+}
+
 /** A JSON-like value: literals, arrays and plain objects of them, templates without `${}`. */
 function isLiteral(program: Program): boolean {
 	const [statement, ...rest] = program.body;

@@ -126,13 +126,24 @@ describe('hostile chapters: lint and build both refuse them', { timeout: 300_000
 	);
 });
 
-describe('defence in depth: a script past the content check', { timeout: 300_000 }, () => {
+describe('defence in depth: past the content check', { timeout: 300_000 }, () => {
 	// The content check is switched off (CONTENT_POLICY=off, for tests only) to carry the script
 	// into the build. <Tabs> inlines its own (bundled, so hashed) script into the content too.
 	const body =
 		"import { Tabs, TabItem } from '@astrojs/starlight/components'\n\n" +
 		'<Tabs><TabItem label="npm">npm i</TabItem><TabItem label="pnpm">pnpm i</TabItem></Tabs>\n\n' +
 		'- [ ] Item <script>window.hostileRan = true</script> ^item';
+
+	it('an import past the content check is stopped once compiled, before it runs', () => {
+		const pwned = join(site, 'pwned');
+		writeChapter(
+			`import fs from 'node:fs'\n\nexport const x = fs.writeFileSync(${JSON.stringify(pwned)}, 'x')`,
+		);
+		const result = build({ CONTENT_POLICY: 'off' });
+		expect(result.status, result.output).not.toBe(0);
+		expect(result.output).toContain(`${CHAPTER}: the compiled chapter imports "node:fs"`);
+		expect(existsSync(pwned), 'the import ran during the build').toBe(false);
+	});
 
 	it('fails the build in the CSP pass, naming the chapter', () => {
 		writeChapter(body);
