@@ -7,6 +7,7 @@ import starlightSidebarTopics from 'starlight-sidebar-topics';
 import { taskItemsPlugin } from './src/markdown/task-items.ts';
 import { readRoadmaps } from './src/content/roadmaps.ts';
 import { contentChecks } from './src/integrations/content-checks.ts';
+import { contentPolicyIntegration } from './src/integrations/content-policy.ts';
 import { cspIntegration } from './src/integrations/csp.ts';
 import { STORAGE_GUARD_SCRIPT } from './src/progress/storage-guard.ts';
 import { PAGEFIND_RANKING } from './src/search/ranking.ts';
@@ -44,6 +45,8 @@ export default defineConfig({
 		},
 	},
 	integrations: [
+		// First: refuses chapters that are code, not content, before anything compiles them.
+		contentPolicyIntegration({ contentDir: 'content' }),
 		// Item ids that collide on their page or vanished without an alias fail the build too.
 		contentChecks(),
 		starlight({
@@ -83,7 +86,8 @@ export default defineConfig({
 				),
 			],
 		}),
-		// After Starlight: hashes every inline script in the finished HTML (README, "Self-hosting").
-		cspIntegration(),
+		// After Starlight: hashes the site's own inline scripts in the finished HTML and fails on any in
+		// chapter content (docs/security.md).
+		cspIntegration({ contentDir: 'content' }),
 	],
 });

@@ -4,6 +4,7 @@ import {
 	inlineScripts,
 	pagePolicy,
 	readPolicyMeta,
+	splitScripts,
 	withPolicyMeta,
 } from '../src/security/csp';
 
@@ -24,6 +25,36 @@ describe('inlineScripts', () => {
 			'three()',
 			"const s = '<!-- not a comment';",
 		]);
+	});
+});
+
+describe('splitScripts', () => {
+	const page = (content: string) =>
+		`<html><head><script>theme()</script></head><body><script type="module">nav()</script>` +
+		`<div class="sl-markdown-content">${content}</div><footer></footer></body></html>`;
+
+	it('keeps the scripts before chapter content and refuses the ones in it', () => {
+		expect(splitScripts(page('<p>x</p><script>alert(1)</script>'), new Set())).toEqual({
+			site: ['theme()', 'nav()'],
+			chapter: ['alert(1)'],
+		});
+	});
+
+	it('keeps a bundled component script wherever it renders, by its exact code', () => {
+		const html = page('<script type="module">tabs()\n</script><script>tabs();evil()</script>');
+		expect(splitScripts(html, new Set(['tabs()']))).toEqual({
+			site: ['theme()', 'nav()', 'tabs()\n'],
+			chapter: ['tabs();evil()'],
+		});
+	});
+
+	it('trusts the first content container only: a chapter cannot fake an earlier one', () => {
+		const html = page('<div class="sl-markdown-content"></div></div><script>late()</script>');
+		expect(splitScripts(html, new Set()).chapter).toEqual(['late()']);
+	});
+
+	it("treats every inline script on a page without chapter content as the site's", () => {
+		expect(splitScripts('<head><script>a()</script></head>', new Set()).chapter).toEqual([]);
 	});
 });
 
@@ -53,6 +84,11 @@ describe('withPolicyMeta', () => {
 		expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<meta charset'));
 		expect(readPolicyMeta(html)).toBe(pagePolicy(['x()']));
 		expect(readPolicyMeta(html)).toContain(hashSource('x()'));
+	});
+
+	it('allows only the scripts it is given', () => {
+		const html = withPolicyMeta(page, 'index.html', []);
+		expect(readPolicyMeta(html)).not.toContain(hashSource('x()'));
 	});
 
 	it('refuses a page that already has a policy, naming the file', () => {

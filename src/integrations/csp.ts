@@ -1,8 +1,16 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { withPolicyMeta } from '../security/csp';
+import { hashSource, splitScripts, withPolicyMeta } from '../security/csp';
+
+/**
+ * Test-only switch: `CSP_CHAPTER_SCRIPTS=warn` lets a build with a script in chapter content finish
+ * (the script stays unhashed, so browsers refuse it), so a test can show that. Never set it anywhere
+ * else: by default such a build fails.
+ */
+export const CHAPTER_SCRIPTS_SWITCH = 'CSP_CHAPTER_SCRIPTS';
 
 /**
  * Writes each built page's Content-Security-Policy into a `<meta http-equiv>` after the build.
@@ -10,25 +18,108 @@ import { withPolicyMeta } from '../security/csp';
  * Astro's own `security.csp` hashes only the scripts it bundles, not `is:inline` ones (Starlight's
  * theme provider, search button, theme pickers), and adds style hashes, which switch off the
  * 'unsafe-inline' Starlight's style attributes need. So every HTML file in the output is scanned
- * here instead, whatever component emitted its inline scripts, and each one is hashed.
+ * here instead, and each of the site's own inline scripts is hashed, whatever component emitted
+ * it. A script inside chapter content is never hashed, and the build fails naming the chapter
+ * (docs/security.md, "Content policy").
  */
-export function cspIntegration(): AstroIntegration {
+export function cspIntegration(options: { contentDir: string }): AstroIntegration {
+	/** Exact code of every client script Astro bundled from a component (it may inline them). */
+	const bundled = new Set<string>();
+	let root = '';
 	return {
 		name: 'backend-roadmaps:csp',
 		hooks: {
+			'astro:config:setup': ({ config, updateConfig }) => {
+				root = fileURLToPath(config.root);
+				updateConfig({
+					vite: {
+						plugins: [
+							{
+								name: 'backend-roadmaps:csp-bundled-scripts',
+								applyToEnvironment: (environment) => environment.name === 'client',
+								// Before Astro's own generateBundle removes the chunks it inlines into pages.
+								generateBundle: {
+									order: 'pre',
+									handler(_options, bundle) {
+										for (const output of Object.values(bundle)) {
+											if (output.type === 'chunk') bundled.add(output.code.trim());
+										}
+									},
+								},
+							},
+						],
+					},
+				});
+			},
 			'astro:build:done': async ({ dir, logger }) => {
-				const root = fileURLToPath(dir);
-				const pages = await htmlFiles(root);
-				await Promise.all(
+				const out = fileURLToPath(dir);
+				const pages = await htmlFiles(out);
+				const hashes = new Map<string, string>();
+				// Pages share most of their scripts: hash each distinct text once.
+				const hash = (text: string) => {
+					let source = hashes.get(text);
+					if (!source) hashes.set(text, (source = hashSource(text)));
+					return source;
+				};
+				const built = await Promise.all(
 					pages.map(async (file) => {
 						const html = await readFile(file, 'utf8');
-						await writeFile(file, withPolicyMeta(html, relative(process.cwd(), file)));
+						return { file, html, scripts: splitScripts(html, bundled) };
 					}),
 				);
-				logger.info(`Content-Security-Policy written into ${pages.length} HTML files.`);
+				const refused = built.filter((page) => page.scripts.chapter.length > 0);
+				if (refused.length > 0) {
+					const message = chapterScriptsMessage(
+						refused.map(({ file, scripts }) => {
+							const page = relative(out, file).split(sep).join('/');
+							return {
+								page,
+								chapter: chapterOf(root, options.contentDir, page),
+								scripts: scripts.chapter,
+							};
+						}),
+					);
+					if (process.env[CHAPTER_SCRIPTS_SWITCH] !== 'warn') throw new Error(message);
+					logger.warn(`${message}\n(${CHAPTER_SCRIPTS_SWITCH}=warn: tests only.)`);
+				}
+				await Promise.all(
+					built.map(({ file, html, scripts }) =>
+						writeFile(
+							file,
+							withPolicyMeta(html, relative(process.cwd(), file), scripts.site, hash),
+						),
+					),
+				);
+				logger.info(
+					`Content-Security-Policy written into ${pages.length} HTML files (${hashes.size} distinct inline scripts).`,
+				);
 			},
 		},
 	};
+}
+
+function chapterScriptsMessage(
+	pages: { page: string; chapter: string | undefined; scripts: string[] }[],
+): string {
+	return [
+		`Scripts in chapter content: ${pages.length} page(s). They are not hashed into the page's Content-Security-Policy, so browsers would refuse them; chapters are content, not code (docs/security.md).`,
+		...pages.map(
+			({ page, chapter, scripts }) =>
+				`${chapter ?? `the chapter of ${page}`}: ${scripts.length} inline <script> in the built page ${page}, e.g. ${JSON.stringify(scripts[0]!.trim().slice(0, 60))}\n  fix: remove the script from the chapter (npm run lint:content shows where)`,
+		),
+	].join('\n');
+}
+
+/**
+ * The chapter file a page was most likely built from: `demo/01-demo/index.html` ←
+ * `content/demo/01-demo.mdx` (chapter file names are already URL slugs). Only names the file in
+ * the error; which scripts are refused never depends on it.
+ */
+function chapterOf(root: string, contentDir: string, page: string): string | undefined {
+	const path = page.replace(/(?:^|\/)index\.html$/, '').replace(/\.html$/, '');
+	return [`${path}.mdx`, `${path}.md`, `${path}/index.mdx`, `${path}/index.md`]
+		.map((candidate) => `${contentDir}/${candidate}`)
+		.find((candidate) => existsSync(join(root, candidate)));
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {

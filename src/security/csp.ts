@@ -34,20 +34,64 @@ const COMMENT_OR_SCRIPT =
 /** A `src` attribute: the script's code comes from a file, covered by 'self'. */
 const SRC_ATTRIBUTE = /(?:^|\s)src\s*=/i;
 const TYPE_ATTRIBUTE = /(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
-/** Script types a browser executes (anything else, such as JSON-LD, is data and needs no hash). */
-const EXECUTABLE_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
+/**
+ * Script types that are data (JSON, JSON-LD), never run. Every other inline script counts as code:
+ * browsers run a long list of JavaScript types, and hashing an inert one costs nothing.
+ */
+const DATA_TYPE = /^application\/(?:[\w.-]+\+)?json$/;
 const POLICY_META = /<meta\s[^>]*http-equiv\s*=\s*["']?content-security-policy/i;
+/**
+ * Where chapter content starts: Starlight renders every page's Markdown inside this container, and
+ * nothing of the site's own comes after it but the footer. The first match is the real one: a
+ * chapter's own markup can only come later.
+ */
+const CHAPTER_CONTENT =
+	/<div\s(?:[^>"']|"[^"]*"|'[^']*')*?\bclass\s*=\s*"[^"]*\bsl-markdown-content\b/i;
 
-/** Texts of every inline script a browser would execute in `html`, in page order. */
-export function inlineScripts(html: string): string[] {
-	const scripts: string[] = [];
-	for (const [match, attributes = '', text = ''] of html.matchAll(COMMENT_OR_SCRIPT)) {
-		if (match.startsWith('<!--') || SRC_ATTRIBUTE.test(attributes)) continue;
+/** An inline script a browser could run: its exact text and where its element starts. */
+export interface InlineScript {
+	text: string;
+	offset: number;
+}
+
+/** Every inline script in `html` that is code, not data, in page order. */
+export function inlineScriptElements(html: string): InlineScript[] {
+	const scripts: InlineScript[] = [];
+	for (const match of html.matchAll(COMMENT_OR_SCRIPT)) {
+		const [element, attributes = '', text = ''] = match;
+		if (element.startsWith('<!--') || SRC_ATTRIBUTE.test(attributes)) continue;
 		const type = TYPE_ATTRIBUTE.exec(attributes);
 		const typeValue = (type?.[1] ?? type?.[2] ?? type?.[3] ?? '').trim().toLowerCase();
-		if (EXECUTABLE_TYPES.has(typeValue)) scripts.push(text);
+		if (!DATA_TYPE.test(typeValue)) scripts.push({ text, offset: match.index });
 	}
 	return scripts;
+}
+
+/** Texts of every inline script in `html` that is code, in page order. */
+export function inlineScripts(html: string): string[] {
+	return inlineScriptElements(html).map((script) => script.text);
+}
+
+/**
+ * A page's inline scripts, split into the site's own and those inside chapter content.
+ *
+ * Site scripts are the ones before the chapter content (Starlight's and our components' in the
+ * head, header, sidebar and title), plus, anywhere, scripts whose text is exactly one that Astro
+ * bundled from a component (`bundled`: an allowlisted component such as Starlight's `<Tabs>` used
+ * in a chapter inlines its script there). Anything else inside chapter content came from the
+ * chapter: it is never hashed, so the browser refuses to run it.
+ */
+export function splitScripts(
+	html: string,
+	bundled: ReadonlySet<string>,
+): { site: string[]; chapter: string[] } {
+	const contentStart = CHAPTER_CONTENT.exec(html)?.index ?? Infinity;
+	const site: string[] = [];
+	const chapter: string[] = [];
+	for (const { text, offset } of inlineScriptElements(html)) {
+		(offset < contentStart || bundled.has(text.trim()) ? site : chapter).push(text);
+	}
+	return { site, chapter };
 }
 
 /** CSP hash source (`'sha256-…'`) of a script's exact text. */
@@ -55,9 +99,9 @@ export function hashSource(text: string): string {
 	return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
-/** The policy for a page whose inline scripts are `scripts`. */
-export function pagePolicy(scripts: readonly string[]): string {
-	const hashes = [...new Set(scripts.map(hashSource))].sort();
+/** The policy for a page whose allowed inline scripts are `scripts`. */
+export function pagePolicy(scripts: readonly string[], hash = hashSource): string {
+	const hashes = [...new Set(scripts.map(hash))].sort();
 	const scriptSrc = ["'self'", "'wasm-unsafe-eval'", ...hashes].join(' ');
 	return [['script-src', scriptSrc] as const, ...BASE_DIRECTIVES]
 		.map(([name, value]) => `${name} ${value}`)
@@ -65,11 +109,17 @@ export function pagePolicy(scripts: readonly string[]): string {
 }
 
 /**
- * `html` with its policy in a `<meta http-equiv="Content-Security-Policy">` as the first element
- * of `<head>`, before any script it governs. Throws when the page has no `<head>` or already
- * carries a policy (two would both apply, and the stricter one would block hashed scripts).
+ * `html` with its policy, allowing `scripts` (default: every inline script), in a
+ * `<meta http-equiv="Content-Security-Policy">` as the first element of `<head>`, before any
+ * script it governs. Throws when the page has no `<head>` or already carries a policy (two would
+ * both apply, and the stricter one would block hashed scripts).
  */
-export function withPolicyMeta(html: string, file: string): string {
+export function withPolicyMeta(
+	html: string,
+	file: string,
+	scripts: readonly string[] = inlineScripts(html),
+	hash = hashSource,
+): string {
 	if (POLICY_META.test(html)) {
 		throw new Error(
 			`${file}: already has a Content-Security-Policy <meta>. The policy is written by src/integrations/csp.ts; remove the other one (e.g. Astro's \`security.csp\` in astro.config.mjs).`,
@@ -77,7 +127,7 @@ export function withPolicyMeta(html: string, file: string): string {
 	}
 	const head = /<head(?:\s[^>]*)?>/i.exec(html);
 	if (!head) throw new Error(`${file}: no <head> to put the Content-Security-Policy <meta> in.`);
-	const policy = pagePolicy(inlineScripts(html)).replaceAll('"', '&quot;');
+	const policy = pagePolicy(scripts, hash).replaceAll('"', '&quot;');
 	const at = head.index + head[0].length;
 	return `${html.slice(0, at)}<meta http-equiv="Content-Security-Policy" content="${policy}">${html.slice(at)}`;
 }

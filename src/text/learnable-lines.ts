@@ -14,7 +14,7 @@ export interface LearnableLine {
 	text: string;
 }
 
-/** `^id ^alias` markers at the end of a task item (src/progress/item-id.ts). */
+/** `^id ^alias` markers at the end of a task item (src/content/item-id.ts). */
 const ITEM_MARKERS = /(?:\s+\^[a-z0-9-]+)+\s*$/;
 
 /** Block prefixes: headings, quotes, bullets, task boxes, list numbers (`1.`, `2)`), in any mix. */

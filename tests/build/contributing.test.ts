@@ -1,45 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import {
-	cpSync,
-	existsSync,
-	mkdirSync,
-	mkdtempSync,
-	readFileSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaffoldChapter } from '../../scripts/scaffold/chapter.ts';
+import { copySite, npmIn } from './site.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-
-/**
- * A copy of the site with a tiny content folder, inside the project (`.tmp/`, git-ignored) so it
- * resolves the project's node_modules. The real `npm run build` and `npm run lint:content` run in it.
- */
+/** A copy of the site with a tiny content folder; the real `npm run build` and `lint:content` run in it. */
 let site: string;
-const npm = (script: string) => {
-	const result = spawnSync('npm', ['run', '--silent', script], { cwd: site, encoding: 'utf8' });
-	return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-};
+const npm = (script: string) => npmIn(site, script);
 
 beforeAll(() => {
-	mkdirSync(join(ROOT, '.tmp'), { recursive: true });
-	site = mkdtempSync(join(ROOT, '.tmp', 'site-'));
-	for (const entry of [
-		'astro.config.mjs',
-		'tsconfig.json',
-		'package.json',
-		'src',
-		'public',
-		'scripts',
-	]) {
-		cpSync(join(ROOT, entry), join(site, entry), { recursive: true });
-	}
-	cpSync(join(ROOT, 'tests', 'fixtures', 'lint', 'clean', 'content'), join(site, 'content'), {
-		recursive: true,
-	});
+	site = copySite();
 });
 afterAll(() => rmSync(site, { recursive: true, force: true }));
 

@@ -19,7 +19,8 @@ function run(fixture: string): { status: number; stdout: string } {
 	}
 }
 
-describe('lint:content command', () => {
+// Each test starts Node on the whole linter: seconds on a busy machine, beyond the 5 s default.
+describe('lint:content command', { timeout: 30_000 }, () => {
 	it('prints file:line:column, rule, message and a fix, and exits 1 on errors', () => {
 		const { status, stdout } = run('item-id-missing');
 		expect(status).toBe(1);

@@ -22,6 +22,13 @@ const CASES: [rule: string, expected: string[]][] = [
 	['bare-url', [`${FILE}:12:5`]],
 	['malformed-link', [`${FILE}:12:6`, `${FILE}:12:67`, `${FILE}:14:1`, `${FILE}:14:15`]],
 	['internal-link', [`${FILE}:12:35`, `${FILE}:12:59`, `${FILE}:12:91`, `${FILE}:12:102`]],
+	// The content policy (src/security/content-policy.ts); tests/content-policy.test.ts has the rest.
+	['import-export', [`${FILE}:8:1`, `${FILE}:10:1`, `${FILE}:12:1`]],
+	['js-expression', [`${FILE}:14:11`, `${FILE}:18:8`, `${FILE}:18:35`]],
+	['html-element', [`${FILE}:10:1`, `${FILE}:12:11`, `${FILE}:14:1`, `${FILE}:18:1`]],
+	['html-attribute', [`${FILE}:12:19`, `${FILE}:14:7`, `${FILE}:14:72`]],
+	['event-handler', [`${FILE}:12:26`]],
+	['unsafe-url', [`${FILE}:12:5`, `${FILE}:12:41`, `${FILE}:14:4`, `${FILE}:16:1`]],
 ];
 
 describe('content linter rules', () => {

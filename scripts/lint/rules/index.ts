@@ -1,5 +1,6 @@
 import type { Rule } from '../types.ts';
 import { bareUrl } from './bare-url.ts';
+import { contentPolicyRules } from './content-policy.ts';
 import { emptySection } from './empty-section.ts';
 import { frontmatter } from './frontmatter.ts';
 import { headingOrder } from './heading-order.ts';
@@ -26,4 +27,6 @@ export const RULES: readonly Rule[] = [
 	bareUrl,
 	malformedLink,
 	internalLink,
+	// Chapters are content, not code (src/security/content-policy.ts).
+	...contentPolicyRules,
 ];

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { Program } from 'estree';
+import type { Plugin as VitePlugin } from 'vite';
+import type { VFileMessage } from 'vfile-message';
+import { parseChapter } from '../../scripts/lint/parse.ts';
+import { listFiles } from '../content/roadmaps.ts';
+import { formatFinding } from '../../scripts/lint/run.ts';
+import type { Finding } from '../../scripts/lint/types.ts';
+import { checkChapter, checkCompiledChapter } from '../security/content-policy.ts';
+
+/**
+ * Test-only switch: `CONTENT_POLICY=off` skips the check of chapter sources, so that a test can
+ * carry a hostile chapter past it and show the next layers (the compiled-module check, the CSP
+ * pass) stopping it. Never set it anywhere else.
+ */
+export const POLICY_SWITCH = 'CONTENT_POLICY';
+
+/** Chapter sources: `.md`/`.mdx`, as the `docs` collection and the linter read them. */
+const CHAPTER_FILE = /\.mdx?$/;
+
+/**
+ * Applies the content policy (src/security/content-policy.ts) in the build, so that a chapter
+ * that skipped `npm run lint:content` still cannot ship.
+ *
+ * Every chapter is checked when the config is set up, before the content layer renders `.md`
+ * files and before MDX compiles anything: an `import` with side effects never runs. The build
+ * stops with every finding, in the linter's format. A Vite `load` hook checks each `.mdx` module
+ * again as it is read (skipped when it is the text that already passed), which covers chapters
+ * edited while `astro dev` runs. Then, after MDX compiled a chapter and before it runs, its module
+ * is checked once more (`checkCompiledChapter`): should the compiler ever read a construct as an
+ * import where the policy's parser read text, the import still never runs.
+ */
+export function contentPolicyIntegration(options: { contentDir: string }): AstroIntegration {
+	return {
+		name: 'backend-roadmaps:content-policy',
+		hooks: {
+			'astro:config:setup': ({ config, updateConfig, logger }) => {
+				const cwd = fileURLToPath(config.root);
+				const root = join(cwd, options.contentDir);
+				const fileName = (path: string) => relative(cwd, path).split(sep).join('/');
+				const isChapter = (path: string) => path.startsWith(root + sep) && CHAPTER_FILE.test(path);
+				const compiledCheck: VitePlugin = {
+					// A normal plugin, so it runs after MDX's (`pre`) compiled the chapter, and before the
+					// module is ever evaluated. It stays on with CONTENT_POLICY=off.
+					name: 'backend-roadmaps:content-policy-compiled',
+					transform(code, id) {
+						// The ids MDX compiles: the file itself, no query (`?astroPropagatedAssets` is
+						// Astro's wrapper that imports it).
+						if (!id.endsWith('.mdx') || !isChapter(id)) return null;
+						const problems = checkCompiledChapter(this.parse(code) as unknown as Program);
+						if (problems.length > 0) {
+							this.error(
+								`${fileName(id)}: the compiled chapter ${problems.join(', ')}. Chapters are content, not code (docs/security.md); run \`npm run lint:content\`.`,
+							);
+						}
+						return null;
+					},
+				};
+				const mode = process.env[POLICY_SWITCH];
+				if (mode === 'off') {
+					logger.warn(
+						`${POLICY_SWITCH}=off: chapters are NOT checked against the content policy. This switch is for tests only.`,
+					);
+					updateConfig({ vite: { plugins: [compiledCheck] } });
+					return;
+				}
+				if (mode !== undefined && mode !== '' && mode !== 'on') {
+					throw new Error(
+						`${POLICY_SWITCH}=${JSON.stringify(mode).slice(0, 40)} is not a setting: unset it (tests may set "off").`,
+					);
+				}
+				/** Sources that passed, by absolute path. */
+				const passed = new Map<string, string>();
+				const check = (path: string, source: string): string[] => {
+					const file = fileName(path);
+					const problems = findings(source).map((finding) =>
+						formatFinding({ ...finding, file, severity: 'error' }),
+					);
+					if (problems.length === 0) passed.set(path, source);
+					return problems;
+				};
+				const problems = chapterFiles(root).flatMap((path) =>
+					check(path, readFileSync(path, 'utf8')),
+				);
+				if (problems.length > 0) throw new Error(refusal(problems));
+				const sourceCheck: VitePlugin = {
+					name: 'backend-roadmaps:content-policy',
+					enforce: 'pre',
+					load(id) {
+						const path = id.split('?')[0]!;
+						if (!isChapter(path)) return null;
+						const source = readFileSync(path, 'utf8');
+						if (passed.get(path) === source) return null;
+						const found = check(path, source);
+						if (found.length > 0) this.error(refusal(found));
+						return null;
+					},
+				};
+				updateConfig({ vite: { plugins: [sourceCheck, compiledCheck] } });
+			},
+		},
+	};
+}
+
+/** The policy's findings; a chapter the parser cannot read is refused as a whole (fail closed). */
+function findings(source: string): Omit<Finding, 'file' | 'severity'>[] {
+	try {
+		return checkChapter(parseChapter(source));
+	} catch (error) {
+		const { line, column, reason, message } = error as VFileMessage;
+		return [
+			{
+				rule: 'mdx-syntax',
+				line: line ?? 1,
+				column: column ?? 1,
+				message: `the chapter cannot be read, so it cannot be checked: ${reason ?? message}`,
+				fix: 'fix the MDX syntax at that place',
+			},
+		];
+	}
+}
+
+function refusal(problems: string[]): string {
+	return [
+		`Chapters are content, not code: ${problems.length} problem(s) with the content policy (docs/security.md).`,
+		...problems,
+		'Run `npm run lint:content` for the same report.',
+	].join('\n');
+}
+
+/** Every `.md`/`.mdx` file under the content folder, `_` files included (they could be imported). */
+function chapterFiles(root: string): string[] {
+	return listFiles(root).filter((path) => CHAPTER_FILE.test(path));
+}
