@@ -125,7 +125,7 @@ test('the progress page continues, exports, resets behind a dialog and imports a
 	await expect(meter).toHaveJSProperty('value', 0);
 
 	await input.setInputFiles(file);
-	await expect(page.locator('[data-progress-result]')).toContainText('2 new ticks added');
+	await expect(page.locator('[data-progress-result]')).toContainText('2 new items added');
 	await expect(meter).toHaveJSProperty('value', 2);
 	await page.goto(CHAPTER);
 	await expect(page.getByRole('checkbox', { name: /^Routing/ })).toBeChecked();
