@@ -1,5 +1,6 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { extractItems } from '../progress/item-id';
+import { sectionsOf, type Section } from './sections';
 
 export type Chapter = CollectionEntry<'docs'>;
 export type Roadmap = CollectionEntry<'roadmaps'>;
@@ -12,6 +13,8 @@ export interface ChapterSummary {
 	itemIds: string[];
 	/** The same items with their aliases (former ids), for progress counting. */
 	items: { id: string; aliases: string[] }[];
+	/** The chapter's `##` sections, each with the ids of its items. */
+	sections: Section[];
 }
 
 /** Prefixes a site-relative path with the configured base path. */
@@ -62,7 +65,13 @@ export function summarizeChapter(entry: Chapter): ChapterSummary {
 	const items = extractItems(entry.body ?? '').flatMap(({ id, aliases }) =>
 		id ? [{ id, aliases }] : [],
 	);
-	return { entry, href: withBase(`${entry.id}/`), itemIds: items.map((item) => item.id), items };
+	return {
+		entry,
+		href: withBase(`${entry.id}/`),
+		itemIds: items.map((item) => item.id),
+		items,
+		sections: sectionsOf(entry.body ?? ''),
+	};
 }
 
 /** Looks a roadmap up by id, failing loudly: pages are only built for roadmaps that exist. */

@@ -19,6 +19,9 @@ const MESSAGES: Record<Notice, string> = {
 		'Your saved progress could not be read, so a new record was started. The unreadable copy was kept in this browser’s storage.',
 };
 
+/** A meter's state in words, so it never relies on colour. */
+const STATE_WORDS = { todo: 'Not started', doing: 'In progress', done: 'Done' } as const;
+
 interface Chapter {
 	href: string;
 	items: Item[];
@@ -71,9 +74,15 @@ function start() {
 				.flatMap((entry) => entry.items);
 			const done = countDone(store.roadmaps, roadmap, items);
 			meter.value = done;
-			const text = meter.parentElement?.querySelector('[data-progress-text]');
+			const box = meter.parentElement!;
+			const text = box.querySelector('[data-progress-text]');
 			if (text)
 				text.textContent = `${done} / ${items.length} done · ${Math.floor((done / items.length) * 100)}%`;
+			// The state as a word and an attribute: CSS draws icons and finish notes from it.
+			const state = done === 0 ? 'todo' : done < items.length ? 'doing' : 'done';
+			box.dataset.state = state;
+			const word = box.querySelector('[data-progress-state]');
+			if (word) word.textContent = STATE_WORDS[state];
 		}
 		for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-continue]')) {
 			const roadmap = link.dataset.continue!;
@@ -81,7 +90,8 @@ function start() {
 				.flatMap(({ href, items }) => items.map((item) => ({ href, item })))
 				.find(({ item }) => !store.isTicked(roadmap, item));
 			if (next) link.href = `${next.href}#${next.item.id}`;
-			link.textContent = next ? 'Continue' : 'All done: review';
+			const started = roadmap in store.roadmaps && Object.keys(store.roadmaps[roadmap]!).length > 0;
+			link.textContent = !next ? 'All done: review' : started ? 'Continue' : 'Start';
 		}
 	}
 
