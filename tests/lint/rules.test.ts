@@ -21,6 +21,7 @@ const CASES: [rule: string, expected: string[]][] = [
 	['bare-url', [`${FILE}:12:5`]],
 	['malformed-link', [`${FILE}:12:6`, `${FILE}:12:67`, `${FILE}:14:1`, `${FILE}:14:15`]],
 	['internal-link', [`${FILE}:12:35`, `${FILE}:12:59`, `${FILE}:12:91`, `${FILE}:12:102`]],
+	['resource-link', [`${FILE}:16:3`, `${FILE}:17:8`, `${FILE}:18:33`, `${FILE}:19:3`]],
 ];
 
 describe('content linter rules', () => {

@@ -10,6 +10,7 @@ import { itemIdMissing } from './item-id-missing.ts';
 import { itemIdVanished } from './item-id-vanished.ts';
 import { malformedLink } from './malformed-link.ts';
 import { mojibake } from './mojibake.ts';
+import { resourceLink } from './resource-link.ts';
 
 /** Every rule, in the order `--help` lists them. */
 export const RULES: readonly Rule[] = [
@@ -24,4 +25,5 @@ export const RULES: readonly Rule[] = [
 	bareUrl,
 	malformedLink,
 	internalLink,
+	resourceLink,
 ];
