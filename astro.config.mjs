@@ -5,7 +5,8 @@ import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import starlightSidebarTopics from 'starlight-sidebar-topics';
 import { taskItemsPlugin } from './src/markdown/task-items.ts';
-import { readRoadmaps } from './src/navigation/roadmaps.ts';
+import { readRoadmaps } from './src/content/roadmaps.ts';
+import { contentChecks } from './src/integrations/content-checks.ts';
 import { cspIntegration } from './src/integrations/csp.ts';
 import { STORAGE_GUARD_SCRIPT } from './src/progress/storage-guard.ts';
 import { PAGEFIND_RANKING } from './src/search/ranking.ts';
@@ -43,6 +44,8 @@ export default defineConfig({
 		},
 	},
 	integrations: [
+		// Item ids that collide on their page or vanished without an alias fail the build too.
+		contentChecks(),
 		starlight({
 			title: 'Backend Roadmaps',
 			description:

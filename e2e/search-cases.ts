@@ -1,4 +1,4 @@
-import { readRoadmaps } from '../src/navigation/roadmaps';
+import { readRoadmaps } from '../src/content/roadmaps.ts';
 
 /**
  * The search tests' cases, as tables: a new roadmap adds rows here, not tests. A row whose roadmap

@@ -4,12 +4,13 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { listRoadmaps, scaffoldChapter } from './scaffold/chapter.ts';
+import { roadmapFolders } from '../src/content/roadmaps.ts';
+import { scaffoldChapter } from './scaffold/chapter.ts';
 
 const CONTENT = process.env.CONTENT_DIR ?? 'content';
 
 async function ask(): Promise<[string, string]> {
-	const roadmaps = listRoadmaps(CONTENT);
+	const roadmaps = roadmapFolders(CONTENT);
 	const rl = createInterface({ input: process.stdin, output: process.stdout });
 	// Reading lines through the iterator (not rl.question) keeps answers piped in ahead of a prompt.
 	const lines = rl[Symbol.asyncIterator]();

@@ -1,11 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { chapterFields, requireChapterFields, roadmapIdSchema, roadmapSchema } from './schema';
-import { readRoadmaps } from './navigation/roadmaps';
-
-/** Chapters live in `content/<roadmap>/*.mdx`; files starting with `_` are not pages. */
-export const CHAPTER_PATTERN = '**/[^_]*.{md,mdx}';
+import { chapterFields, requireChapterFields, roadmapIdSchema, roadmapSchema } from './schema.ts';
+import { CHAPTER_PATTERN, readRoadmaps } from './content/roadmaps.ts';
 
 /**
  * `roadmap` must name a folder with a `_roadmap.yaml`. Astro's `reference()` only logs a missing

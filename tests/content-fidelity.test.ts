@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { listChapterFiles, listFiles, roadmapFolders } from '../src/content/roadmaps.ts';
 import { formatDuration, type Duration } from '../src/schema';
 import { findMissingLines, learnableLines, normalizeLine } from '../src/text/learnable-lines';
 import { findMojibake, repairMojibake } from '../src/text/mojibake';
@@ -91,9 +92,8 @@ function publishedLines(roadmap: string, meta: Record<string, unknown>): string[
 		meta.audience,
 		...((meta.stack as string[]) ?? []),
 	].map(String);
-	const chapters = readdirSync(join(CONTENT, roadmap))
-		.filter((name) => /^[^_].*\.mdx?$/.test(name))
-		.map((name) => splitFrontmatter(join(CONTENT, roadmap, name)))
+	const chapters = listChapterFiles(CONTENT, roadmap)
+		.map(({ path }) => splitFrontmatter(path))
 		.sort((a, b) => Number(a.data.phase) - Number(b.data.phase));
 	for (const { data, body } of chapters) {
 		const duration = data.duration as Duration | undefined;
@@ -104,19 +104,8 @@ function publishedLines(roadmap: string, meta: Record<string, unknown>): string[
 	return lines;
 }
 
-function roadmapFolders(): string[] {
-	return readdirSync(CONTENT).filter((name) => existsSync(join(CONTENT, name, '_roadmap.yaml')));
-}
-
-function filesUnder(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		return statSync(path).isDirectory() ? filesUnder(path) : [path];
-	});
-}
-
 describe('content fidelity', () => {
-	const roadmaps = roadmapFolders();
+	const roadmaps = roadmapFolders(CONTENT);
 
 	it('finds roadmaps to check', () => {
 		expect(roadmaps.length).toBeGreaterThan(0);
@@ -166,7 +155,7 @@ describe('content fidelity', () => {
 	}
 
 	it('no file in content/ has mojibake or U+FFFD', () => {
-		const hits = filesUnder(CONTENT).flatMap((file) =>
+		const hits = listFiles(CONTENT).flatMap((file) =>
 			findMojibake(readFileSync(file, 'utf8')).map(
 				(hit) =>
 					`${relative('.', file)}:${hit.line}:${hit.column}: "${hit.found}"` +

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { EXPORT_FORMAT, exportProgress, parseImport } from '../src/progress/file';
 import {
-	EXPORT_FORMAT,
 	ProgressStore,
 	countDone,
-	exportProgress,
-	parseImport,
+	groupState,
+	itemKey,
+	quote,
 	storageKey,
 	type Notice,
 	type Roadmaps,
@@ -13,14 +14,25 @@ import {
 } from '../src/progress/store';
 
 const KEY = storageKey('/');
+const v1 = (roadmaps: Roadmaps) => JSON.stringify({ version: 1, roadmaps });
 
-/** A Map-backed storage that can be told to throw on reads or writes, like a real browser's. */
+/**
+ * A Map-backed storage that can be told to throw on reads or writes, like a real browser's.
+ * Several stores may share one, as tabs share localStorage.
+ */
 class FakeStorage implements StorageLike {
 	data = new Map<string, string>();
 	failReads = false;
 	failWrites = false;
 	constructor(initial: Record<string, string> = {}) {
 		for (const [key, value] of Object.entries(initial)) this.data.set(key, value);
+	}
+	get length() {
+		if (this.failReads) throw new DOMException('The operation is insecure.', 'SecurityError');
+		return this.data.size;
+	}
+	key(index: number) {
+		return [...this.data.keys()][index] ?? null;
 	}
 	getItem(key: string) {
 		if (this.failReads) throw new DOMException('The operation is insecure.', 'SecurityError');
@@ -33,19 +45,26 @@ class FakeStorage implements StorageLike {
 	removeItem(key: string) {
 		this.data.delete(key);
 	}
-	stored() {
-		return JSON.parse(this.data.get(KEY) ?? 'null');
+	/** Ticks as stored, one key per item: `{ roadmap: { id: at } }`. */
+	ticks() {
+		const ticks: Record<string, Record<string, number>> = {};
+		for (const [key, value] of this.data) {
+			if (!key.startsWith(`${KEY}#`)) continue;
+			const [roadmap, id] = key.slice(KEY.length + 1).split('/') as [string, string];
+			(ticks[roadmap] ??= {})[id] = JSON.parse(value).at;
+		}
+		return ticks;
 	}
 }
 
 const item = (id: string, ...aliases: string[]) => ({ id, aliases });
-const open = (storage: StorageLike | undefined) => {
+const open = (storage: StorageLike | undefined, now = 1000) => {
 	const notices: Notice[] = [];
 	const store = new ProgressStore(
 		storage,
 		KEY,
 		(notice) => notices.push(notice),
-		() => 1000,
+		() => now,
 	);
 	return { store, notices };
 };
@@ -56,35 +75,37 @@ describe('storage key', () => {
 		expect(storageKey('/docs')).toBe(storageKey('/docs/'));
 		expect(storageKey('/docs/')).not.toBe(storageKey('/'));
 	});
+
+	it('keeps item keys of two base paths apart', () => {
+		expect(itemKey(storageKey('/'), 'docs', 'x')).toBe('backend-roadmaps:progress:/#docs/x');
+		expect(itemKey(storageKey('/docs/'), 'r', 'x')).toBe('backend-roadmaps:progress:/docs/#r/x');
+	});
 });
 
 describe('ticks', () => {
-	it('persist and reload in a new store', () => {
+	it('are written one key per item and reload in a new store', () => {
 		const storage = new FakeStorage();
-		open(storage).store.set('express-senior', item('routing'), true);
-		expect(storage.stored()).toEqual({
-			version: 1,
-			roadmaps: { 'express-senior': { routing: 1000 } },
-		});
+		open(storage).store.set('express-senior', [item('routing')], true);
+		expect(storage.data.get(itemKey(KEY, 'express-senior', 'routing'))).toBe(
+			'{"status":"done","at":1000}',
+		);
 		const { store, notices } = open(storage);
 		expect(store.isTicked('express-senior', item('routing'))).toBe(true);
 		expect(store.isTicked('node-express-mongodb', item('routing'))).toBe(false);
-		store.set('express-senior', item('routing'), false);
-		expect(storage.stored().roadmaps['express-senior']).toEqual({});
+		store.set('express-senior', [item('routing')], false);
+		expect(storage.ticks()).toEqual({});
 		expect(notices).toEqual([]);
 	});
 
 	it('treat ids that are Object.prototype names as plain ids', () => {
 		const { store } = open(new FakeStorage());
 		expect(store.isTicked('constructor', item('to-string'))).toBe(false);
-		store.set('constructor', item('constructor'), true);
+		store.set('constructor', [item('constructor')], true);
 		expect(store.isTicked('constructor', item('constructor'))).toBe(true);
 	});
 
 	it('count per chapter, phase or roadmap from lists of items with aliases', () => {
-		const storage = new FakeStorage({
-			[KEY]: JSON.stringify({ version: 1, roadmaps: { r: { a: 1, 'old-b': 2, gone: 3 } } }),
-		});
+		const storage = new FakeStorage({ [KEY]: v1({ r: { a: 1, 'old-b': 2, gone: 3 } }) });
 		const { store } = open(storage);
 		const chapter1 = [item('a'), item('b', 'old-b')];
 		const chapter2 = [item('c')];
@@ -93,52 +114,166 @@ describe('ticks', () => {
 		expect(countDone(store.roadmaps, 'r', [...chapter1, ...chapter2])).toBe(2);
 		expect(countDone(store.roadmaps, 'other', chapter1)).toBe(0);
 	});
+
+	it('of a group are its leaves: setting several items at once', () => {
+		const storage = new FakeStorage();
+		const { store } = open(storage);
+		store.set('r', [item('a'), item('b')], true);
+		expect(storage.ticks()).toEqual({ r: { a: 1000, b: 1000 } });
+		store.set('r', [item('a'), item('b')], false);
+		expect(storage.ticks()).toEqual({});
+	});
 });
 
-describe('aliases', () => {
+describe('group state', () => {
+	it('is open, mixed or done from the leaves, found under ids or aliases', () => {
+		const roadmaps = { r: { a: 1, 'old-b': 2 } };
+		expect(groupState(roadmaps, 'r', [item('c'), item('d')])).toBe('open');
+		expect(groupState(roadmaps, 'r', [item('a'), item('c')])).toBe('mixed');
+		expect(groupState(roadmaps, 'r', [item('a'), item('b', 'old-b')])).toBe('done');
+		expect(groupState(roadmaps, 'other', [item('a')])).toBe('open');
+	});
+});
+
+describe('two tabs', () => {
+	it("never lose each other's ticks, however their writes interleave", () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.tuple(fc.boolean(), fc.nat({ max: 9 }), fc.boolean()), { maxLength: 60 }),
+				(steps) => {
+					// Two stores on one storage, neither hearing of the other's writes (no storage event
+					// arrives in time): each tab's own view is stale, yet every tick lands.
+					const storage = new FakeStorage();
+					const tabs = [open(storage).store, open(storage).store];
+					const expected = new Map<string, boolean>();
+					for (const [second, n, ticked] of steps) {
+						const id = `${second ? 'b' : 'a'}-${n}`; // each tab ticks its own items
+						tabs[second ? 1 : 0]!.set('r', [item(id)], ticked);
+						expected.set(id, ticked);
+					}
+					const fresh = open(storage).store;
+					for (const [id, ticked] of expected) expect(fresh.isTicked('r', item(id))).toBe(ticked);
+				},
+			),
+		);
+	});
+
+	it('follow each other through storage events, one item at a time', () => {
+		const storage = new FakeStorage();
+		const [one, two] = [open(storage).store, open(storage).store];
+		one.set('r', [item('a')], true);
+		const key = itemKey(KEY, 'r', 'a');
+		two.applyChange(key, storage.getItem(key));
+		expect(two.isTicked('r', item('a'))).toBe(true);
+		one.set('r', [item('a')], false);
+		two.applyChange(key, null);
+		expect(two.isTicked('r', item('a'))).toBe(false);
+		two.applyChange('starlight-theme', 'dark');
+		expect(two.roadmaps.r).toEqual({});
+	});
+
+	it('reset and import write only their own items: a tick made meanwhile survives', () => {
+		const storage = new FakeStorage();
+		const [one, two] = [open(storage).store, open(storage).store];
+		one.set('r', [item('a')], true);
+		two.set('r', [item('b')], true);
+		one.reset('r'); // tab one never saw b
+		expect(storage.ticks()).toEqual({ r: { b: 1000 } });
+		one.merge({ r: { c: 5 } });
+		expect(storage.ticks()).toEqual({ r: { b: 1000, c: 5 } });
+	});
+});
+
+describe('aliases and groups', () => {
 	it('a tick under an alias counts and moves to the new id; unknown ids are kept', () => {
-		const storage = new FakeStorage({
-			[KEY]: JSON.stringify({
-				version: 1,
-				roadmaps: { r: { 'old-routing': 5, 'removed-item': 7 } },
-			}),
-		});
+		const storage = new FakeStorage({ [KEY]: v1({ r: { 'old-routing': 5, 'removed-item': 7 } }) });
 		const { store } = open(storage);
 		const routing = item('routing', 'old-routing', 'older-routing');
 		expect(store.isTicked('r', routing)).toBe(true);
-		store.adoptAliases('r', [routing]);
-		expect(storage.stored().roadmaps.r).toEqual({ routing: 5, 'removed-item': 7 });
+		store.adopt('r', [routing]);
+		expect(storage.ticks().r).toEqual({ routing: 5, 'removed-item': 7 });
 	});
 
 	it('unticking an item clears its aliases too, so the tick does not come back', () => {
-		const storage = new FakeStorage({
-			[KEY]: JSON.stringify({ version: 1, roadmaps: { r: { old: 5 } } }),
-		});
+		const storage = new FakeStorage({ [KEY]: v1({ r: { old: 5 } }) });
 		const { store } = open(storage);
-		store.set('r', item('new', 'old'), false);
+		store.set('r', [item('new', 'old')], false);
 		expect(open(storage).store.isTicked('r', item('new', 'old'))).toBe(false);
+	});
+
+	it('a tick stored on an item that became a group ticks each of its leaves, then goes', () => {
+		const storage = new FakeStorage({ [KEY]: v1({ r: { parent: 7, b: 3 } }) });
+		const { store } = open(storage);
+		const group = { item: item('parent', 'old-parent'), leaves: [item('a'), item('b')] };
+		store.adopt('r', [item('a'), item('b')], [group]);
+		expect(storage.ticks().r).toEqual({ a: 7, b: 3 });
+		// Unticking a leaf sticks: the group's tick is gone, so nothing re-ticks it.
+		store.set('r', [item('a')], false);
+		const again = open(storage).store;
+		again.adopt('r', [item('a'), item('b')], [group]);
+		expect(again.isTicked('r', item('a'))).toBe(false);
+		expect(again.isTicked('r', item('b'))).toBe(true);
+	});
+
+	it("a tick under a group's alias migrates too", () => {
+		const storage = new FakeStorage({ [KEY]: v1({ r: { 'old-parent': 4 } }) });
+		const { store } = open(storage);
+		store.adopt('r', [item('a')], [{ item: item('parent', 'old-parent'), leaves: [item('a')] }]);
+		expect(storage.ticks().r).toEqual({ a: 4 });
 	});
 });
 
 describe('migration', () => {
-	it('migrates version 0 (ticked ids per roadmap, no times) to version 1, keeping every tick', () => {
-		const storage = new FakeStorage({ [KEY]: JSON.stringify({ r: ['a', 'b'], s: [] }) });
+	it('moves version 1 (one record) to one key per tick, keeping every tick and its time', () => {
+		const storage = new FakeStorage({ [KEY]: v1({ r: { a: 5, b: 0 }, s: { c: 9 } }) });
 		const { store, notices } = open(storage);
 		expect(store.isTicked('r', item('a'))).toBe(true);
-		expect(storage.stored()).toEqual({ version: 1, roadmaps: { r: { a: 0, b: 0 }, s: {} } });
+		expect(storage.ticks()).toEqual({ r: { a: 5, b: 0 }, s: { c: 9 } });
+		expect(JSON.parse(storage.data.get(KEY)!)).toEqual({ version: 2 });
 		expect(notices).toEqual([]);
 	});
 
+	it('migrates version 0 (ticked ids per roadmap, no times), each tick dated 0', () => {
+		const storage = new FakeStorage({ [KEY]: JSON.stringify({ r: ['a', 'b'], s: [] }) });
+		const { store, notices } = open(storage);
+		expect(store.isTicked('r', item('a'))).toBe(true);
+		expect(storage.ticks()).toEqual({ r: { a: 0, b: 0 } });
+		expect(notices).toEqual([]);
+	});
+
+	it('keeps the old record when the migration cannot finish, and runs it again later', () => {
+		const old = v1({ r: { a: 5 } });
+		const storage = new FakeStorage({ [KEY]: old });
+		storage.failWrites = true;
+		const { store, notices } = open(storage);
+		expect(store.isTicked('r', item('a'))).toBe(true);
+		expect(storage.data.get(KEY)).toBe(old);
+		expect(notices).toEqual(['unsaved']);
+		storage.failWrites = false;
+		open(storage);
+		expect(storage.ticks()).toEqual({ r: { a: 5 } });
+	});
+
 	it('never overwrites data from a future version; works in memory and says so once', () => {
-		const future = JSON.stringify({ version: 2, roadmaps: { r: { a: 1 } }, notes: {} });
+		const future = JSON.stringify({ version: 3, roadmaps: { r: { a: 1 } }, notes: {} });
 		const storage = new FakeStorage({ [KEY]: future });
 		const { store, notices } = open(storage);
 		expect(store.isTicked('r', item('a'))).toBe(true);
-		store.set('r', item('b'), true);
-		store.set('r', item('c'), true);
+		expect(store.set('r', [item('b')], true)).toBe(false);
+		store.set('r', [item('c')], true);
 		expect(store.isTicked('r', item('b'))).toBe(true);
 		expect(storage.data.get(KEY)).toBe(future);
+		expect(storage.ticks()).toEqual({});
+		expect(store.notSaving).toBe('future');
 		expect(notices).toEqual(['future']);
+	});
+
+	it('says that reset and import were not saved over a future version', () => {
+		const storage = new FakeStorage({ [KEY]: JSON.stringify({ version: 3 }) });
+		const { store } = open(storage);
+		expect(store.reset()).toBe(false);
+		expect(store.merge({ r: { a: 1 } })).toEqual({ added: 1, saved: false });
+		expect(storage.data.size).toBe(1);
 	});
 });
 
@@ -149,8 +284,8 @@ describe('bad storage', () => {
 		expect(notices).toEqual(['corrupted']);
 		expect(store.backupKey).toBe(`${KEY}:corrupted:1000`);
 		expect(storage.data.get(store.backupKey!)).toBe('{"version":1,"roadmaps":');
-		store.set('r', item('a'), true);
-		expect(storage.stored().roadmaps.r).toEqual({ a: 1000 });
+		expect(store.set('r', [item('a')], true)).toBe(true);
+		expect(storage.ticks().r).toEqual({ a: 1000 });
 	});
 
 	it('treats valid JSON of the wrong shape as corrupted, not as empty', () => {
@@ -160,18 +295,28 @@ describe('bad storage', () => {
 		expect(storage.data.get(store.backupKey!)).toContain('"yes"');
 	});
 
-	it('leaves corrupted data in place when even the backup cannot be written', () => {
+	it('skips an item key whose value it cannot read, and leaves it alone', () => {
+		const storage = new FakeStorage({ [itemKey(KEY, 'r', 'a')]: '{"status":"done","at":-1}' });
+		const { store, notices } = open(storage);
+		expect(store.isTicked('r', item('a'))).toBe(false);
+		expect(storage.data.get(itemKey(KEY, 'r', 'a'))).toBe('{"status":"done","at":-1}');
+		expect(notices).toEqual([]);
+	});
+
+	it('leaves corrupted data in place when even the backup cannot be written, and says nothing is saved', () => {
 		const storage = new FakeStorage({ [KEY]: 'not json' });
 		storage.failWrites = true;
-		const { store } = open(storage);
-		store.set('r', item('a'), true);
+		const { store, notices } = open(storage);
+		expect(store.set('r', [item('a')], true)).toBe(false);
 		expect(store.isTicked('r', item('a'))).toBe(true);
 		expect(storage.data.get(KEY)).toBe('not json');
+		expect(store.notSaving).toBe('unreadable');
+		expect(notices).toEqual(['unreadable']);
 	});
 
 	it('works in memory when storage cannot be reached at all', () => {
 		const { store, notices } = open(undefined);
-		store.set('r', item('a'), true);
+		store.set('r', [item('a')], true);
 		expect(store.isTicked('r', item('a'))).toBe(true);
 		expect(notices).toEqual(['unavailable']);
 	});
@@ -180,7 +325,7 @@ describe('bad storage', () => {
 		const storage = new FakeStorage();
 		storage.failReads = true;
 		const { store, notices } = open(storage);
-		store.set('r', item('a'), true);
+		store.set('r', [item('a')], true);
 		store.reload();
 		expect(store.isTicked('r', item('a'))).toBe(true);
 		expect(notices).toEqual(['unavailable']);
@@ -190,13 +335,13 @@ describe('bad storage', () => {
 		const storage = new FakeStorage();
 		const { store, notices } = open(storage);
 		storage.failWrites = true;
-		store.set('r', item('a'), true);
-		store.set('r', item('b'), true);
+		expect(store.set('r', [item('a')], true)).toBe(false);
+		store.set('r', [item('b')], true);
 		expect(store.isTicked('r', item('a'))).toBe(true);
 		expect(notices).toEqual(['unsaved']);
 		storage.failWrites = false;
-		store.set('r', item('c'), true);
-		expect(Object.keys(storage.stored().roadmaps.r)).toEqual(['a', 'b', 'c']);
+		expect(store.set('r', [item('c')], true)).toBe(true);
+		expect(Object.keys(storage.ticks().r!)).toEqual(['c']);
 	});
 });
 
@@ -204,12 +349,12 @@ describe('reset', () => {
 	it('forgets one roadmap or all', () => {
 		const storage = new FakeStorage();
 		const { store } = open(storage);
-		store.set('r', item('a'), true);
-		store.set('s', item('a'), true);
-		store.reset('r');
-		expect(storage.stored().roadmaps).toEqual({ s: { a: 1000 } });
+		store.set('r', [item('a')], true);
+		store.set('s', [item('a')], true);
+		expect(store.reset('r')).toBe(true);
+		expect(storage.ticks()).toEqual({ s: { a: 1000 } });
 		store.reset();
-		expect(storage.stored().roadmaps).toEqual({});
+		expect(storage.ticks()).toEqual({});
 	});
 });
 
@@ -227,13 +372,42 @@ describe('export and import', () => {
 	});
 
 	it('merges an import as a union, keeps the earliest time and counts what was added', () => {
-		const storage = new FakeStorage({
-			[KEY]: JSON.stringify({ version: 1, roadmaps: { r: { a: 50, b: 5 } } }),
-		});
+		const storage = new FakeStorage({ [KEY]: v1({ r: { a: 50, b: 5 } }) });
 		const { store } = open(storage);
-		const added = store.merge({ r: { a: 10, b: 9, c: 3 }, s: { x: 4 } });
-		expect(added).toBe(2);
-		expect(storage.stored().roadmaps).toEqual({ r: { a: 10, b: 5, c: 3 }, s: { x: 4 } });
+		expect(store.merge({ r: { a: 10, b: 9, c: 3 }, s: { x: 4 } })).toEqual({
+			added: 2,
+			saved: true,
+		});
+		expect(storage.ticks()).toEqual({ r: { a: 10, b: 5, c: 3 }, s: { x: 4 } });
+	});
+
+	it('quotes a huge bad value as a short excerpt', () => {
+		const id = `${'a'.repeat(5_000_000)}!`;
+		const result = parseImport(
+			JSON.stringify({
+				format: EXPORT_FORMAT,
+				version: 1,
+				exportedAt: '2026-01-01',
+				roadmaps: { r: { [id]: 1 } },
+			}),
+		);
+		expect(result.ok).toBe(false);
+		if (!result.ok) {
+			expect(result.error.length).toBeLessThan(200);
+			expect(result.error).toContain('(5000001 characters)');
+		}
+		expect(quote('short')).toBe('"short"');
+	});
+
+	it('refuses a file without a version, saying so', () => {
+		const result = parseImport(
+			JSON.stringify({ format: EXPORT_FORMAT, exportedAt: '2026-01-01', roadmaps: {} }),
+		);
+		expect(result).toEqual({
+			ok: false,
+			error:
+				'This file is not a progress export from this site: it has no "version" field. Nothing was changed.',
+		});
 	});
 
 	it.each([

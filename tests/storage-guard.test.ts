@@ -38,4 +38,23 @@ describe('storage guard (first script in <head>)', () => {
 		expect(dataset.storage).toBeUndefined();
 		expect(runInContext("localStorage.getItem('x')", window)).toBe('real');
 	});
+
+	it('removes a stored theme Starlight cannot read, and keeps a valid one', () => {
+		for (const [stored, kept] of [
+			['<img src=x>', null],
+			['light', 'light'],
+			['', ''],
+		] as const) {
+			const data = new Map([['starlight-theme', stored]]);
+			const window = createContext({ document: { documentElement: { dataset: {} } } });
+			runInContext('window = this', window);
+			window.localStorage = {
+				length: 1,
+				getItem: (k: string) => data.get(k) ?? null,
+				removeItem: (k: string) => data.delete(k),
+			};
+			runInContext(STORAGE_GUARD_SCRIPT, window);
+			expect(data.get('starlight-theme') ?? null).toBe(kept);
+		}
+	});
 });

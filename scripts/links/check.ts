@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { listFiles } from '../../src/content/roadmaps.ts';
 
 /** A reference in the built site that does not resolve. */
 export interface BrokenLink {
@@ -13,6 +14,7 @@ export interface BrokenLink {
 const ATTRIBUTE = /\s(href|src|srcset|poster)\s*=\s*("[^"]*"|'[^']*')/gi;
 const CSS_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
 const ID = /\s(?:id|name)\s*=\s*("[^"]*"|'[^']*')/gi;
+const ID_ONLY = /<[a-z][^>]*?\sid\s*=\s*("[^"]*"|'[^']*')/gi;
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 const decodeEntities = (text: string) =>
@@ -38,7 +40,8 @@ export function detectBase(distDir: string): string | undefined {
  * Checks every internal `href`/`src`/`srcset` in every HTML file and every `url()` in every CSS
  * file of a build: the target file must exist under `distDir` (a path ending in `/` means its
  * `index.html`), and an `#anchor` must be an `id` (or `name`) on the target page. Links outside the
- * base path, and absolute URLs to other origins, are not checked.
+ * base path, and absolute URLs to other origins, are not checked. No `id` may appear twice on a
+ * page: an item id equal to a heading's anchor or a layout id would make its anchor ambiguous.
  */
 export function checkLinks(distDir: string, base = '/'): BrokenLink[] {
 	const prefix = base.endsWith('/') ? base : `${base}/`;
@@ -61,6 +64,19 @@ export function checkLinks(distDir: string, base = '/'): BrokenLink[] {
 		if (!isHtml && !file.endsWith('.css')) continue;
 		const text = readFileSync(file, 'utf8');
 		const pagePath = `/${relative(distDir, file).split(sep).join('/')}`;
+		if (isHtml) {
+			const seen = new Set<string>();
+			for (const match of text.matchAll(ID_ONLY)) {
+				const id = decodeEntities(match[1]!.slice(1, -1));
+				if (!seen.has(id)) seen.add(id);
+				else
+					broken.push({
+						file: shown(file),
+						reference: `id="${id}"`,
+						problem: 'is used by more than one element on this page',
+					});
+			}
+		}
 		const references = isHtml
 			? [...text.matchAll(ATTRIBUTE)].flatMap((match) => {
 					const value = decodeEntities(match[2]!.slice(1, -1));
@@ -109,11 +125,4 @@ function resolveFile(distDir: string, sitePath: string): string | undefined {
 	if (!statSync(candidate).isDirectory()) return candidate;
 	const index = join(candidate, 'index.html');
 	return existsSync(index) ? index : undefined;
-}
-
-function listFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true, recursive: true })
-		.filter((entry) => entry.isFile())
-		.map((entry) => join(entry.parentPath, entry.name))
-		.sort();
 }

@@ -1,13 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { slug as slugify } from 'github-slugger';
+import { isChapterFile, listFiles, ROADMAP_FILE, toPosix } from '../../src/content/roadmaps.ts';
 import { parseChapter, readFrontmatter } from './parse.ts';
 import type { ChapterFile, LintContext, RoadmapFolder } from './types.ts';
-
-/** Same files the `docs` collection loads: `.md`/`.mdx` whose name does not start with `_`. */
-const CHAPTER_FILE = /^[^_].*\.mdx?$/;
-
-const toPosix = (path: string) => path.split(sep).join('/');
 
 /** Reads and parses everything under the content folder once; rules only look at the result. */
 export function loadContent(options: {
@@ -24,9 +20,9 @@ export function loadContent(options: {
 		const file = toPosix(relative(cwd, path));
 		const name = contentPath.split('/').at(-1)!;
 		const folder = contentPath.split('/')[0]!;
-		if (name === '_roadmap.yaml' && contentPath === `${folder}/${name}`) {
+		if (name === ROADMAP_FILE && contentPath === `${folder}/${name}`) {
 			roadmaps.push({ id: folder, file, source: readFileSync(path, 'utf8') });
-		} else if (CHAPTER_FILE.test(name)) {
+		} else if (isChapterFile(name)) {
 			const source = readFileSync(path, 'utf8');
 			const tree = parseChapter(source);
 			const frontmatter = readFrontmatter(tree);
@@ -89,11 +85,4 @@ function readSitePages(cwd: string): RegExp[] {
 				.join('/');
 			return new RegExp(`^${pattern}$`);
 		});
-}
-
-function listFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true, recursive: true })
-		.filter((entry) => entry.isFile())
-		.map((entry) => join(entry.parentPath, entry.name))
-		.sort();
 }

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { slug } from 'github-slugger';
 import { parse } from 'yaml';
-import { extractItems } from '../../src/progress/item-id.ts';
+import { allItems, parseItemTree } from '../../src/content/items.ts';
+import { isChapterFile, roadmapFolders } from '../../src/content/roadmaps.ts';
 
 export interface ScaffoldedChapter {
 	/** Path of the new file, under `contentDir`. */
@@ -10,16 +11,6 @@ export interface ScaffoldedChapter {
 	source: string;
 	phase: number;
 	itemId: string;
-}
-
-/** Roadmap ids: folders of `contentDir` that hold a `_roadmap.yaml`. */
-export function listRoadmaps(contentDir: string): string[] {
-	return readdirSync(contentDir, { withFileTypes: true })
-		.filter(
-			(entry) => entry.isDirectory() && existsSync(join(contentDir, entry.name, '_roadmap.yaml')),
-		)
-		.map((entry) => entry.name)
-		.sort();
 }
 
 /**
@@ -31,7 +22,7 @@ export function scaffoldChapter(
 	roadmap: string,
 	title: string,
 ): ScaffoldedChapter {
-	const roadmaps = listRoadmaps(contentDir);
+	const roadmaps = roadmapFolders(contentDir);
 	if (!roadmaps.includes(roadmap)) {
 		throw new Error(
 			`No roadmap "${roadmap}" in ${contentDir}/: use one of ${roadmaps.join(', ')}, or add ${contentDir}/${roadmap}/_roadmap.yaml first.`,
@@ -40,7 +31,7 @@ export function scaffoldChapter(
 	const phaseTitle = title.trim().replace(/\s+/g, ' ');
 	if (!phaseTitle) throw new Error('The chapter needs a title, e.g. "Testing and Debugging".');
 	const folder = join(contentDir, roadmap);
-	const chapters = readdirSync(folder).filter((name) => /^[^_].*\.mdx?$/.test(name));
+	const chapters = readdirSync(folder).filter(isChapterFile);
 	const sources = chapters.map((name) => readFileSync(join(folder, name), 'utf8'));
 	const phase =
 		Math.max(
@@ -55,7 +46,9 @@ export function scaffoldChapter(
 			.replace(/^-|-$/g, '') || 'chapter';
 	const path = join(folder, `${String(phase).padStart(2, '0')}-${fileSlug}.mdx`);
 	const taken = new Set(
-		sources.flatMap((source) => extractItems(source).flatMap((item) => [item.id, ...item.aliases])),
+		sources.flatMap((source) =>
+			allItems(parseItemTree(source).items).flatMap((item) => [item.id, ...item.aliases]),
+		),
 	);
 	const stem = `${fileSlug.split('-').slice(0, 4).join('-')}-first-topic`;
 	let itemId = stem;

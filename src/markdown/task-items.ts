@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineHastPlugin } from 'satteri';
 import type { Element, ElementContent, Text } from 'hast';
-import { parseItemMarkers } from '../progress/item-id';
+import { parseItemMarkers } from '../content/item-id.ts';
 
 /** Elements that end an item's own line: what follows belongs to the item but is not its label. */
 const BLOCK_TAGS = new Set(['ul', 'ol', 'p', 'div', 'pre', 'blockquote', 'table']);

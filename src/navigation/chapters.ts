@@ -1,6 +1,12 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { extractItems } from '../progress/item-id';
-import { sectionsOf, type Section } from './sections';
+import {
+	groups,
+	leaves,
+	parseItemTree,
+	type Item,
+	type ItemNode,
+	type Section,
+} from '../content/items.ts';
 
 export type Chapter = CollectionEntry<'docs'>;
 export type Roadmap = CollectionEntry<'roadmaps'>;
@@ -9,11 +15,15 @@ export interface ChapterSummary {
 	entry: Chapter;
 	/** Site-relative URL of the chapter, with the base path. */
 	href: string;
-	/** Ids of the chapter's learnable items, in page order. */
+	/** Ids of the chapter's leaf items (the ones progress counts), in page order. */
 	itemIds: string[];
-	/** The same items with their aliases (former ids), for progress counting. */
-	items: { id: string; aliases: string[] }[];
-	/** The chapter's `##` sections, each with the ids of its items. */
+	/** The same leaves with their aliases (former ids), for progress counting. */
+	items: Item[];
+	/** Items with children, each with the leaves it stands for (a group's tick is its leaves'). */
+	groups: { item: Item; leaves: Item[] }[];
+	/** The whole item tree (src/content/items.ts). */
+	tree: ItemNode[];
+	/** The chapter's headings, each with its leaf ids. */
 	sections: Section[];
 }
 
@@ -60,17 +70,22 @@ export function getRoadmapsWithChapters(): Promise<RoadmapWithChapters[]> {
 	return (everyRoadmap ??= load());
 }
 
-/** A chapter's URL and learnable items, counted from its source. */
+const asItem = ({ id, aliases }: ItemNode): Item[] => (id === undefined ? [] : [{ id, aliases }]);
+
+/** A chapter's URL and item tree, read from its source by the one item model. */
 export function summarizeChapter(entry: Chapter): ChapterSummary {
-	const items = extractItems(entry.body ?? '').flatMap(({ id, aliases }) =>
-		id ? [{ id, aliases }] : [],
-	);
+	const { items: tree, sections } = parseItemTree(entry.body ?? '');
+	const items = leaves(tree).flatMap(asItem);
 	return {
 		entry,
 		href: withBase(`${entry.id}/`),
 		itemIds: items.map((item) => item.id),
 		items,
-		sections: sectionsOf(entry.body ?? ''),
+		groups: groups(tree).flatMap(({ item, leaves }) =>
+			asItem(item).map((group) => ({ item: group, leaves: leaves.flatMap(asItem) })),
+		),
+		tree,
+		sections,
 	};
 }
 

@@ -1,14 +1,15 @@
-import { ProgressStore, countDone, storageKey, type Item, type Notice } from './store';
-import { decodeItems, type PageData } from './page-data';
+import { ProgressStore, countDone, groupState, storageKey, type Item, type Notice } from './store';
+import { decodeGroups, decodeItems, type PageData } from './page-data';
 
 /**
- * Binds the progress store to the page: restores checkboxes, saves ticks, updates every meter and
- * "continue" link, follows other tabs (the `storage` event) and shows the one notice when progress
- * cannot be saved. Loaded as a bundled module script by `ProgressData.astro`, only on pages that
- * show progress.
+ * Binds the progress store to the page: restores checkboxes (a group's box shows whether all,
+ * some or none of its leaves are done), saves ticks, updates every meter and "continue" link,
+ * follows other tabs (the `storage` event) and tells the learner whenever progress is not being
+ * saved. Loaded as a bundled module script by `ProgressData.astro`, only on pages with progress.
  */
 
-const MESSAGES: Record<Notice, string> = {
+/** What the learner reads when progress is not being saved, by reason. */
+export const MESSAGES: Record<Notice, string> = {
 	unavailable:
 		'This browser does not let the site save progress (storage is blocked). Your ticks work on this page but are lost when you leave it.',
 	unsaved:
@@ -17,6 +18,8 @@ const MESSAGES: Record<Notice, string> = {
 		'Your progress was saved by a newer version of this site. It is shown here, but changes made on this page are not saved.',
 	corrupted:
 		'Your saved progress could not be read, so a new record was started. The unreadable copy was kept in this browser’s storage.',
+	unreadable:
+		'Your saved progress could not be read, and browser storage has no room to keep a copy of it, so it was left untouched. Nothing you tick is being saved: your ticks are lost when you leave this page.',
 };
 
 /** A meter's state in words, so it never relies on colour. */
@@ -47,26 +50,49 @@ function start() {
 	const data: PageData = JSON.parse(
 		document.getElementById('progress-data')?.textContent || '{"roadmaps":{}}',
 	);
-	const chapters = new Map<string, Chapter[]>(
-		Object.entries(data.roadmaps).map(([roadmap, list]) => [
-			roadmap,
-			list.map(([href, items]) => ({ href, items: decodeItems(items) })),
-		]),
-	);
+	const chapters = new Map<string, Chapter[]>();
 	const notice = document.querySelector('[data-progress-notice]');
 	const store = new ProgressStore(openStorage(), storageKey(import.meta.env.BASE_URL), (kind) => {
-		if (notice) notice.textContent = MESSAGES[kind];
+		// Every reason is kept: a learner who cannot save must read that, whatever came first.
+		if (notice) notice.textContent = `${notice.textContent} ${MESSAGES[kind]}`.trim();
 	});
-	for (const [roadmap, list] of chapters)
-		store.adoptAliases(
+	for (const [roadmap, list] of Object.entries(data.roadmaps)) {
+		const entries = list.map(([href, items, groups]) => ({
+			href,
+			items: decodeItems(items),
+			groups: decodeGroups(groups),
+		}));
+		chapters.set(roadmap, entries);
+		store.adopt(
 			roadmap,
-			list.flatMap((chapter) => chapter.items),
+			entries.flatMap((chapter) => chapter.items),
+			entries.flatMap((chapter) => chapter.groups),
 		);
-	const boxes = document.querySelectorAll<HTMLInputElement>('input.item-check');
+	}
+	/** Each checkbox with the leaf boxes it stands for: itself, or a group's leaves. */
+	const boxes = [...document.querySelectorAll<HTMLInputElement>('input.item-check')].map((box) => {
+		const inner = [
+			...(box.closest('li')?.querySelectorAll<HTMLInputElement>(':scope li input.item-check') ??
+				[]),
+		];
+		const leaves = inner.filter(
+			(leaf) => !leaf.closest('li')?.querySelector(':scope li input.item-check'),
+		);
+		return { box, leaves: leaves.length > 0 ? leaves : [box] };
+	});
 
 	/** Puts the store's state into every checkbox, meter and continue link of the page. */
 	function render(): void {
-		if (data.page) for (const box of boxes) box.checked = store.isTicked(data.page, itemOf(box));
+		const page = data.page;
+		if (page) {
+			for (const { box, leaves } of boxes) {
+				const state = groupState(store.roadmaps, page, leaves.map(itemOf));
+				box.checked = state === 'done';
+				box.indeterminate = state === 'mixed';
+				if (box.indeterminate) box.setAttribute('aria-checked', 'mixed');
+				else box.removeAttribute('aria-checked');
+			}
+		}
 		for (const meter of document.querySelectorAll<HTMLProgressElement>('progress[data-roadmap]')) {
 			const { roadmap = '', chapter } = meter.dataset;
 			const items = (chapters.get(roadmap) ?? [])
@@ -96,14 +122,14 @@ function start() {
 	}
 
 	document.addEventListener('change', (event) => {
-		const box = event.target;
-		if (!(box instanceof HTMLInputElement) || !box.matches('.item-check') || !data.page) return;
-		store.set(data.page, itemOf(box), box.checked);
+		const target = boxes.find(({ box }) => box === event.target);
+		if (!target || !data.page) return;
+		// A group's box sets every leaf under it; a leaf's box sets itself.
+		store.set(data.page, target.leaves.map(itemOf), target.box.checked);
 		render();
 	});
 	addEventListener('storage', (event) => {
-		if (event.key !== store.key && event.key !== null) return;
-		store.reload();
+		store.applyChange(event.key, event.newValue);
 		render();
 	});
 	render();

@@ -1,15 +1,16 @@
-import type { Item } from './store';
+import type { Group, Item } from './store.ts';
 
 /**
  * The items a page's progress meters count, embedded once per page as JSON
  * (`<script type="application/json" id="progress-data">`) so meters do not repeat item lists.
- * Items of a chapter are one string: space-separated `id` or `id:alias:alias` tokens.
+ * A chapter's leaf items are one string of space-separated `id` or `id:alias:alias` tokens; its
+ * groups (items with children), when it has any, a second string of `id:alias=leaf,leaf` tokens.
  */
 export interface PageData {
 	/** The roadmap the page's checkboxes belong to (chapter pages only). */
 	page?: string;
-	/** Roadmap id → its chapters as `[href, items]`, in phase order. */
-	roadmaps: Record<string, [href: string, items: string][]>;
+	/** Roadmap id → its chapters as `[href, leaves, groups?]`, in phase order. */
+	roadmaps: Record<string, [href: string, items: string, groups?: string][]>;
 }
 
 /** `[{ id: 'b', aliases: ['old-b'] }]` → `'b:old-b'`. */
@@ -25,5 +26,23 @@ export function decodeItems(text: string): Item[] {
 		.map((token) => {
 			const [id, ...aliases] = token.split(':');
 			return { id: id!, aliases };
+		});
+}
+
+/** `[{ item: { id: 'g', aliases: [] }, leaves: [a, b] }]` → `'g=a,b'`. */
+export function encodeGroups(groups: readonly Group[]): string {
+	return groups
+		.map(({ item, leaves }) => `${encodeItems([item])}=${leaves.map((leaf) => leaf.id).join(',')}`)
+		.join(' ');
+}
+
+/** The reverse of `encodeGroups`. */
+export function decodeGroups(text = ''): Group[] {
+	return text
+		.split(' ')
+		.filter(Boolean)
+		.map((token) => {
+			const [head = '', leaves = ''] = token.split('=');
+			return { item: decodeItems(head)[0]!, leaves: decodeItems(leaves.replaceAll(',', ' ')) };
 		});
 }

@@ -1,5 +1,5 @@
-import { progress } from './dom';
-import { exportProgress, parseImport } from './store';
+import { MESSAGES, progress } from './dom';
+import { exportProgress, parseImport } from './file';
 
 /**
  * The progress page's actions: reset one roadmap or everything behind a confirmation dialog,
@@ -7,6 +7,9 @@ import { exportProgress, parseImport } from './store';
  */
 
 const { store, render } = progress;
+
+/** Why an action was not saved: the notice the learner was shown. */
+const notSaved = () => MESSAGES[store.notSaving ?? 'unsaved'];
 const dialog = document.querySelector<HTMLDialogElement>('[data-reset-dialog]')!;
 const question = dialog.querySelector('[data-reset-question]')!;
 const result = document.querySelector('[data-progress-result]')!;
@@ -23,9 +26,11 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-reset]'
 }
 dialog.addEventListener('close', () => {
 	if (dialog.returnValue !== 'reset' || !target) return;
-	store.reset(target.dataset.reset || undefined);
+	const saved = store.reset(target.dataset.reset || undefined);
 	render();
-	result.textContent = `Progress of ${target.dataset.name} was reset.`;
+	result.textContent = saved
+		? `Progress of ${target.dataset.name} was reset.`
+		: `Progress of ${target.dataset.name} was cleared on this page only, not saved. ${notSaved()}`;
 });
 
 document.querySelector('[data-export]')!.addEventListener('click', () => {
@@ -49,7 +54,10 @@ input.addEventListener('change', async () => {
 		result.textContent = `${file.name}: ${parsed.error}`;
 		return;
 	}
-	const added = store.merge(parsed.roadmaps);
+	const { added, saved } = store.merge(parsed.roadmaps);
 	render();
-	result.textContent = `Imported ${file.name}: ${added} new tick${added === 1 ? '' : 's'} added; ticks you already had were kept.`;
+	const ticks = `${added} new tick${added === 1 ? '' : 's'}`;
+	result.textContent = saved
+		? `Imported ${file.name}: ${ticks} added; ticks you already had were kept.`
+		: `${file.name} was read (${ticks}) but nothing was saved: the ticks show on this page only. ${notSaved()}`;
 });

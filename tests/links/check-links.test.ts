@@ -32,7 +32,10 @@ beforeEach(() => {
 		<a href="#nope">bad anchor</a><a href="/demo/01-a/">no base</a><a href="https://example.org/x">ext</a>
 		<link rel="stylesheet" href="/docs/_astro/site.css"><a href="../02-b/#two&amp;more">anchor</a>`),
 	);
-	write('demo/02-b/index.html', page('<h2 id="two&amp;more">Two</h2>'));
+	write(
+		'demo/02-b/index.html',
+		page('<h2 id="two&amp;more">Two</h2><li id="twice">a</li><h3 id="twice">b</h3>'),
+	);
 });
 afterEach(() => rmSync(dirname(dist), { recursive: true, force: true }));
 
@@ -50,6 +53,7 @@ describe('check:links over dist/', () => {
 			'dist/demo/01-a/index.html href="/docs/demo/03-gone/" no file for /docs/demo/03-gone/ in dist/',
 			'dist/demo/01-a/index.html href="#nope" no element with id "nope" on dist/demo/01-a/index.html',
 			'dist/demo/01-a/index.html href="/demo/01-a/" points outside the base path /docs/',
+			'dist/demo/02-b/index.html id="twice" is used by more than one element on this page',
 			'dist/index.html srcset="logo.svg 1x, /docs/missing@2x.png 2x" no file for /docs/missing@2x.png in dist/',
 		]);
 	});

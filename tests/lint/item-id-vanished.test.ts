@@ -34,7 +34,22 @@ beforeEach(() => {
 	);
 });
 
-afterEach(() => rmSync(repo, { recursive: true, force: true }));
+afterEach(() => {
+	vi.unstubAllEnvs();
+	rmSync(repo, { recursive: true, force: true });
+});
+
+const commit = (message: string) =>
+	git(
+		'-c',
+		'user.name=Test',
+		'-c',
+		'user.email=test@example.org',
+		'commit',
+		'--quiet',
+		'-am',
+		message,
+	);
 
 describe('item-id-vanished', () => {
 	it('passes when every id of the main branch is still there', () => {
@@ -85,7 +100,18 @@ describe('item-id-vanished', () => {
 		expect(lintWith('item-id-vanished', repo)).toHaveLength(1);
 		vi.stubEnv('LINT_BASE', 'feature');
 		expect(lintWith('item-id-vanished', repo)).toEqual([]);
-		vi.unstubAllEnvs();
+	});
+
+	it('on main itself, reports an id the last commit dropped (a direct push, CI on push)', () => {
+		write('- [ ] Routing ^routing');
+		commit('Drop middleware on main');
+		expect(lintWith('item-id-vanished', repo)).toEqual([`item-id-vanished ${CHAPTER}:1:1`]);
+		// CI on a push of several commits names the commit before the push.
+		write('- [ ] Routing ^routing\n- [ ] Sessions ^sessions');
+		commit('Add sessions');
+		expect(lintWith('item-id-vanished', repo)).toEqual([]);
+		vi.stubEnv('LINT_BASE', 'HEAD~2');
+		expect(lintWith('item-id-vanished', repo)).toEqual([`item-id-vanished ${CHAPTER}:1:1`]);
 	});
 
 	it('ignores ids added on main after the branch left it', () => {

@@ -15,6 +15,7 @@ const CASES: [rule: string, expected: string[]][] = [
 	['item-id-missing', [`${FILE}:11:7`]],
 	['item-id-malformed', [`${FILE}:10:16`]],
 	['item-id-duplicate', ['content/demo/02-demo.mdx:11:20']],
+	['item-id-collision', [`${FILE}:10:15`, `${FILE}:11:17`]],
 	['mojibake', [`${FILE}:10:9`]],
 	['heading-order', [`${FILE}:12:1`]],
 	['empty-section', [`${FILE}:8:1`]],

@@ -4,6 +4,7 @@ import { emptySection } from './empty-section.ts';
 import { frontmatter } from './frontmatter.ts';
 import { headingOrder } from './heading-order.ts';
 import { internalLink } from './internal-link.ts';
+import { itemIdCollision } from './item-id-collision.ts';
 import { itemIdDuplicate } from './item-id-duplicate.ts';
 import { itemIdMalformed } from './item-id-malformed.ts';
 import { itemIdMissing } from './item-id-missing.ts';
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
 	itemIdMalformed,
 	itemIdDuplicate,
 	itemIdVanished,
+	itemIdCollision,
 	mojibake,
 	headingOrder,
 	emptySection,

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import Slugger from 'github-slugger';
-import type { Heading, Link } from 'mdast';
-import { chapterItems } from '../items.ts';
-import { textOf, walk } from '../parse.ts';
+import type { Link } from 'mdast';
+import { chapterItems, chapterTree } from '../items.ts';
+import { walk } from '../parse.ts';
 import type { ChapterFile, LintContext, Rule } from '../types.ts';
 
 /** Anchors Starlight puts on every page. */
@@ -88,11 +87,8 @@ export const internalLink: Rule = {
 
 /** Heading anchors (github-slugger, as Sätteri makes them) and item ids of a chapter. */
 function pageAnchors(chapter: ChapterFile): Set<string> {
-	const slugger = new Slugger();
 	const anchors = new Set(PAGE_ANCHORS);
-	walk(chapter.tree, (node) => {
-		if (node.type === 'heading') anchors.add(slugger.slug(textOf(node as Heading)));
-	});
+	for (const section of chapterTree(chapter).sections) anchors.add(section.slug);
 	for (const item of chapterItems(chapter)) if (item.id) anchors.add(item.id);
 	return anchors;
 }

@@ -15,7 +15,7 @@ export const itemIdDuplicate: Rule = {
 				for (const marker of [item.id, ...item.aliases]) {
 					if (marker === undefined || item.malformed.includes(marker)) continue;
 					const key = `${chapter.folder}\0${marker}`;
-					const at = item.markerPositions.get(marker) ?? item;
+					const at = item.markers.get(marker) ?? item.place;
 					const first = seen.get(key);
 					if (first === undefined) {
 						seen.set(key, `${chapter.file}:${at.line}:${at.column}`);

@@ -15,7 +15,7 @@ export const itemIdMalformed: Rule = {
 						.replace(/^-|-$/g, '');
 					report({
 						file: chapter.file,
-						...(item.markerPositions.get(marker) ?? item),
+						...(item.markers.get(marker) ?? item.place),
 						message: `malformed item id ^${marker}`,
 						fix: `use lowercase letters, digits and single dashes, e.g. ^${suggestion || 'item-id'}`,
 					});

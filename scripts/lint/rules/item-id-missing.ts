@@ -24,10 +24,9 @@ export const itemIdMissing: Rule = {
 				if (item.id !== undefined) continue;
 				report({
 					file: chapter.file,
-					line: item.line,
-					column: item.column,
+					...item.place,
 					message: 'task item has no id',
-					fix: `end the item's first line with an id unique in the roadmap, e.g. ^${suggestId(item.text || 'item')}`,
+					fix: `end the item's first line with an id unique in the roadmap, e.g. ^${suggestId(item.plain || 'item')}`,
 				});
 			}
 		}

@@ -1,11 +1,10 @@
-import { extractItems } from '../../../src/progress/item-id.ts';
-import { readBaseline } from '../git-baseline.ts';
-import { chapterItems } from '../items.ts';
+import { explainVanished, findVanishedIds, readBaseline } from '../../../src/content/vanished.ts';
+import { chapterTree } from '../items.ts';
 import type { Rule } from '../types.ts';
 
 /**
- * Never lose a tick: every id (or alias) an item had on the main branch must still exist in the
- * same roadmap, as an id or an alias. Learners' stored progress refers to those ids.
+ * Never lose a tick: every id (or alias) an item had where this change started must still exist in
+ * the same roadmap, as an id or an alias (src/content/vanished.ts; the build runs it too).
  */
 export const itemIdVanished: Rule = {
 	name: 'item-id-vanished',
@@ -24,29 +23,14 @@ export const itemIdVanished: Rule = {
 			});
 			return;
 		}
-		const current = new Set<string>();
-		for (const chapter of chapters) {
-			for (const item of chapterItems(chapter)) {
-				for (const marker of [item.id, ...item.aliases])
-					if (marker) current.add(`${chapter.folder}\0${marker}`);
-			}
-		}
-		const stillThere = new Set(chapters.map((chapter) => chapter.contentPath));
-		for (const { contentPath, source } of baseline.files) {
-			const folder = contentPath.split('/')[0]!;
-			for (const item of extractItems(source)) {
-				for (const marker of [item.id, ...item.aliases]) {
-					if (!marker || current.has(`${folder}\0${marker}`)) continue;
-					const file = `${contentDir}/${contentPath}`;
-					report({
-						file,
-						line: 1,
-						column: 1,
-						message: `item id ^${marker} (${baseline.revision}:${file} line ${item.line}) is gone${stillThere.has(contentPath) ? '' : ' with its file'}; learners' ticks on it would be lost`,
-						fix: `keep ^${marker} on the item it became, as an alias after its id: \`- [ ] … ^new-id ^${marker}\``,
-					});
-				}
-			}
+		const current = new Map(chapters.map((chapter) => [chapter.contentPath, chapterTree(chapter)]));
+		for (const gone of findVanishedIds(current, baseline.files, contentDir)) {
+			report({
+				file: `${contentDir}/${gone.contentPath}`,
+				line: 1,
+				column: 1,
+				...explainVanished(gone),
+			});
 		}
 	},
 };

@@ -1,0 +1,252 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { leaves, parseItemTree } from '../src/content/items.ts';
+import { listChapterFiles } from '../src/content/roadmaps.ts';
+
+/**
+ * Progress you can trust: nested items, leaf-only meters on every page type, racing tabs, and the
+ * storage faults found by trying to break the site.
+ */
+
+const KEY = 'backend-roadmaps:progress:/';
+const NESTED = '/node-express-mongodb/03-express/';
+
+/** Leaf items of a roadmap's chapters, read by the one item model, keyed by chapter file. */
+const leafCounts = (roadmap: string) =>
+	listChapterFiles('content', roadmap).map(
+		({ path }) => leaves(parseItemTree(readFileSync(path, 'utf8')).items).length,
+	);
+
+function collectErrors(page: Page): Error[] {
+	const errors: Error[] = [];
+	page.on('pageerror', (error) => errors.push(error));
+	return errors;
+}
+
+const box = (page: Page, name: string | RegExp) => page.getByRole('checkbox', { name });
+
+test('a group is empty, mixed or done with its children, and ticks or clears them all', async ({
+	page,
+}) => {
+	await page.goto(NESTED);
+	const group = box(page, /^Learn Express fundamentals/);
+	const children = ['Middleware', 'Routing', 'Request & Response Lifecycle', 'Error Handling'];
+	const meter = page.getByRole('progressbar', { name: /Progress in Phase 3/ });
+	// 9 leaves on this page: the two groups count only through their children.
+	await expect(meter).toHaveAttribute('max', '9');
+	await expect(group).not.toBeChecked();
+	await expect(group).not.toHaveAttribute('aria-checked', 'mixed');
+
+	await box(page, /^Middleware/).check();
+	await expect(group).toHaveAttribute('aria-checked', 'mixed');
+	await expect(group).toHaveJSProperty('indeterminate', true);
+	await expect(meter).toHaveJSProperty('value', 1);
+	// The mixed state is announced, and valid ARIA on a native checkbox.
+	const { violations } = await new AxeBuilder({ page }).include('main').analyze();
+	expect(violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? ''))).toEqual([]);
+
+	for (const name of children.slice(1)) await box(page, new RegExp(`^${name}`)).check();
+	await expect(group).toBeChecked();
+	await expect(group).not.toHaveAttribute('aria-checked', 'mixed');
+	await expect(meter).toHaveJSProperty('value', 4);
+
+	await group.uncheck();
+	for (const name of children) await expect(box(page, new RegExp(`^${name}`))).not.toBeChecked();
+	await expect(meter).toHaveJSProperty('value', 0);
+
+	await box(page, /^Implement Authentication/).check();
+	for (const name of ['JWT', 'OAuth', 'Session-based']) {
+		await expect(box(page, new RegExp(`^${name}`))).toBeChecked();
+	}
+	await expect(meter).toHaveJSProperty('value', 3);
+	await page.reload();
+	await expect(box(page, /^Implement Authentication/)).toBeChecked();
+	await expect(meter).toHaveJSProperty('value', 3);
+	// The group's own id is never stored: only its leaves are.
+	const keys = await page.evaluate(() => Object.keys(localStorage));
+	expect(keys).not.toContain(`${KEY}#node-express-mongodb/express-auth`);
+	expect(keys).toContain(`${KEY}#node-express-mongodb/jwt`);
+});
+
+test('meters count leaves only on the chapter, landing, home and progress pages', async ({
+	page,
+}) => {
+	const counts = leafCounts('node-express-mongodb');
+	const total = String(counts.reduce((sum, count) => sum + count, 0));
+	await page.goto(NESTED);
+	await expect(page.getByRole('progressbar', { name: /Progress in Phase 3/ })).toHaveAttribute(
+		'max',
+		String(counts[2]),
+	);
+	await page.goto('/node-express-mongodb/');
+	await expect(page.getByRole('progressbar', { name: /Progress in Phase 3/ })).toHaveAttribute(
+		'max',
+		String(counts[2]),
+	);
+	for (const path of ['/', '/progress/']) {
+		await page.goto(path);
+		await expect(
+			page.locator('progress[data-roadmap="node-express-mongodb"]:not([data-chapter])').first(),
+		).toHaveAttribute('max', total);
+	}
+});
+
+test('a tick stored on an item that is now a group becomes its children’s ticks', async ({
+	page,
+}) => {
+	await page.addInitScript((key) => {
+		if (sessionStorage.getItem('seeded')) return;
+		sessionStorage.setItem('seeded', '1');
+		const roadmaps = { 'node-express-mongodb': { 'express-fundamentals': 1_700_000_000_000 } };
+		localStorage.setItem(key, JSON.stringify({ version: 1, roadmaps }));
+	}, KEY);
+	await page.goto(NESTED);
+	await expect(box(page, /^Learn Express fundamentals/)).toBeChecked();
+	await expect(box(page, /^Routing/)).toBeChecked();
+	await box(page, /^Routing/).uncheck();
+	await page.reload();
+	await expect(box(page, /^Routing/)).not.toBeChecked();
+	await expect(box(page, /^Middleware/)).toBeChecked();
+});
+
+/** Clicks the given checkboxes of a page in one synchronous burst: no gap at all. */
+const burst = (page: Page, ids: string[]) =>
+	page.evaluate((ids) => {
+		for (const id of ids) document.querySelector<HTMLInputElement>(`[data-item="${id}"]`)!.click();
+	}, ids);
+
+const itemIds = (page: Page) =>
+	page
+		.locator('input.item-check')
+		.evaluateAll((boxes) =>
+			boxes
+				.filter((b) => !b.closest('li')!.querySelector(':scope li input.item-check'))
+				.map((b) => (b as HTMLInputElement).dataset.item!),
+		);
+
+test('two tabs ticking different items at the same moment keep every tick', async ({ context }) => {
+	const one = await context.newPage();
+	const two = await context.newPage();
+	// Same chapter: 20 days, ten ticked by each tab.
+	await one.goto('/nodejs-140-days/01-days-1-20/');
+	await two.goto('/nodejs-140-days/01-days-1-20/');
+	const ids = await itemIds(one);
+	expect(ids.length).toBe(20);
+	await Promise.all([
+		burst(
+			one,
+			ids.filter((_, i) => i % 2 === 0),
+		),
+		burst(
+			two,
+			ids.filter((_, i) => i % 2 === 1),
+		),
+	]);
+	// Across roadmaps: up to ten in each, all at once.
+	await one.goto('/express-senior/01-core-express/');
+	await two.goto('/backend-js-python/02-nodejs-javascript-backend/');
+	const [a, b] = [(await itemIds(one)).slice(0, 10), (await itemIds(two)).slice(0, 10)];
+	expect(a.length + b.length).toBeGreaterThanOrEqual(18);
+	await Promise.all([burst(one, a), burst(two, b)]);
+
+	const check = await context.newPage();
+	for (const [path, expected] of [
+		['/nodejs-140-days/01-days-1-20/', 20],
+		['/express-senior/01-core-express/', a.length],
+		['/backend-js-python/02-nodejs-javascript-backend/', b.length],
+	] as const) {
+		await check.goto(path);
+		await expect(check.locator('.progress-meter progress').first()).toHaveJSProperty(
+			'value',
+			expected,
+		);
+	}
+});
+
+test('a stored theme Starlight cannot read raises no page error', async ({ page }) => {
+	const errors = collectErrors(page);
+	await page.addInitScript(() => localStorage.setItem('starlight-theme', 'x"]<b>'));
+	for (const path of ['/', NESTED, '/progress/']) {
+		await page.goto(path);
+		await expect(page.locator('html')).toHaveAttribute('data-theme', /^(dark|light)$/);
+	}
+	expect(errors).toEqual([]);
+});
+
+test('storage whose writes throw raises no page error, and says ticks are not saved', async ({
+	page,
+}) => {
+	const errors = collectErrors(page);
+	await page.addInitScript(() => {
+		Storage.prototype.setItem = () => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		};
+	});
+	for (const path of ['/', '/node-express-mongodb/', NESTED]) await page.goto(path);
+	await box(page, /^Routing/).check();
+	await expect(box(page, /^Routing/)).toBeChecked();
+	await expect(page.getByRole('status').filter({ hasText: 'could not be saved' })).toBeVisible();
+	await page.locator('starlight-theme-select select').first().selectOption('light');
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+	expect(errors).toEqual([]);
+});
+
+test('corrupted progress with no room to keep a copy says nothing is being saved', async ({
+	page,
+}) => {
+	const errors = collectErrors(page);
+	await page.addInitScript((key) => {
+		localStorage.setItem(key, '{"version":1,"roadmaps":{oops');
+		Storage.prototype.setItem = () => {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		};
+	}, KEY);
+	await page.goto(NESTED);
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Nothing you tick is being saved' }),
+	).toBeVisible();
+	expect(errors).toEqual([]);
+});
+
+test('over progress from a newer version, import and reset say nothing was saved', async ({
+	page,
+}) => {
+	await page.addInitScript((key) => {
+		localStorage.setItem(key, JSON.stringify({ version: 99 }));
+	}, KEY);
+	await page.goto('/progress/');
+	const result = page.locator('[data-progress-result]');
+	await page.locator('input[data-import]').setInputFiles({
+		name: 'progress.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(
+			JSON.stringify({
+				format: 'backend-roadmaps-progress',
+				version: 1,
+				exportedAt: '2026-11-01T00:00:00.000Z',
+				roadmaps: { 'express-senior': { routing: 1 } },
+			}),
+		),
+	});
+	await expect(result).toContainText('but nothing was saved');
+	await expect(result).toContainText('saved by a newer version of this site');
+	await page.getByRole('button', { name: 'Reset all progress…' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Reset' }).click();
+	await expect(result).toContainText('not saved');
+});
+
+test('an import with a huge bad id is refused with a short message', async ({ page }) => {
+	await page.goto('/progress/');
+	const id = `${'a'.repeat(5_000_000)}!`;
+	await page.locator('input[data-import]').setInputFiles({
+		name: 'huge.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(
+			`{"format":"backend-roadmaps-progress","version":1,"exportedAt":"2026-11-01T00:00:00.000Z","roadmaps":{"express-senior":{"${id}":1}}}`,
+		),
+	});
+	const result = page.locator('[data-progress-result]');
+	await expect(result).toContainText('(5000001 characters)');
+	expect((await result.textContent())!.length).toBeLessThan(300);
+});

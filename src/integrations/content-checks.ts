@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { explainCollision, idCollisions, parseItemTree, type ItemTree } from '../content/items.ts';
+import { listChapterFiles } from '../content/roadmaps.ts';
+import { explainVanished, findVanishedIds, readBaseline } from '../content/vanished.ts';
+
+/**
+ * The item checks a build must not skip, whether or not the content linter ran: an item id that
+ * collides with another id on its page, and (in a build) an id that vanished without an alias,
+ * which would lose learners' ticks. Same functions and messages as the linter's rules
+ * `item-id-collision` and `item-id-vanished`; the build fails naming file, line and column.
+ */
+export function contentChecks(contentDir = 'content'): AstroIntegration {
+	return {
+		name: 'backend-roadmaps:content-checks',
+		hooks: {
+			'astro:config:setup': ({ command, config, logger }) => {
+				const root = fileURLToPath(config.root);
+				const problems: string[] = [];
+				const report = (place: string, { message, fix }: { message: string; fix: string }) =>
+					problems.push(`${place}  ${message}\n  fix: ${fix}`);
+				const trees = new Map<string, ItemTree>();
+				for (const { path, contentPath } of listChapterFiles(`${root}/${contentDir}`)) {
+					const tree = parseItemTree(readFileSync(path, 'utf8'));
+					trees.set(contentPath, tree);
+					for (const collision of idCollisions(tree)) {
+						const { line, column } = collision.place;
+						report(`${contentDir}/${contentPath}:${line}:${column}`, explainCollision(collision));
+					}
+				}
+				if (command === 'build') {
+					const baseline = readBaseline(root, contentDir);
+					if (!baseline.ok) logger.warn(`vanished-id check skipped: ${baseline.reason}`);
+					else {
+						for (const gone of findVanishedIds(trees, baseline.files, contentDir)) {
+							report(`${contentDir}/${gone.contentPath}:1:1`, explainVanished(gone));
+						}
+					}
+				}
+				if (problems.length > 0) {
+					throw new Error(
+						`${problems.length} item problem(s) in ${contentDir}/ (npm run lint:content shows the same):\n${problems.join('\n')}`,
+					);
+				}
+			},
+		},
+	};
+}

@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contentChecks } from '../../src/integrations/content-checks.ts';
+
+/**
+ * The build's own item checks (src/integrations/content-checks.ts), run as Astro runs them at the
+ * start of a build, on a git repository holding one chapter: a build that skips the linter still
+ * fails on an id that vanished without an alias or collides with another id on its page.
+ */
+
+const CHAPTER = 'content/demo/01-demo.mdx';
+let repo: string;
+const write = (body: string) =>
+	writeFileSync(
+		join(repo, CHAPTER),
+		`---\ntitle: 'Phase 1: Demo'\nroadmap: demo\nphase: 1\nphaseTitle: Demo\n---\n\n${body}\n`,
+	);
+const git = (...args: string[]) =>
+	execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', ...args], {
+		cwd: repo,
+		stdio: 'pipe',
+	});
+const warnings: string[] = [];
+const build = (command: 'build' | 'dev' = 'build') =>
+	(contentChecks().hooks['astro:config:setup'] as (options: unknown) => void)({
+		command,
+		config: { root: pathToFileURL(`${repo}/`) },
+		logger: { warn: (message: string) => warnings.push(message) },
+	});
+
+beforeEach(() => {
+	repo = mkdtempSync(join(tmpdir(), 'build-checks-'));
+	mkdirSync(join(repo, 'content/demo'), { recursive: true });
+	write('## A\n\n- [ ] Routing ^routing\n- [ ] Middleware ^middleware');
+	git('init', '--quiet', '--initial-branch=main');
+	git('add', '.');
+	git('commit', '--quiet', '-m', 'Add chapter');
+	warnings.length = 0;
+});
+afterEach(() => rmSync(repo, { recursive: true, force: true }));
+
+describe('the build refuses item problems the linter reports', () => {
+	it('passes content whose ids are all still there', () => {
+		write('## A\n\n- [ ] Routing ^express-routing ^routing\n- [ ] Middleware ^middleware');
+		expect(() => build()).not.toThrow();
+		expect(warnings).toEqual([]);
+	});
+
+	it('fails on an id dropped without an alias, uncommitted or in the last commit on main', () => {
+		write('## A\n\n- [ ] Routing ^express-routing\n- [ ] Middleware ^middleware');
+		expect(() => build()).toThrow(
+			`${CHAPTER}:1:1  item id ^routing (main:${CHAPTER} line 10) is gone`,
+		);
+		git('commit', '--quiet', '-am', 'Rename routing without an alias');
+		expect(() => build()).toThrow(
+			`${CHAPTER}:1:1  item id ^routing (HEAD~1:${CHAPTER} line 10) is gone`,
+		);
+		// The dev server does not read git: authors see this in the linter and the build.
+		expect(() => build('dev')).not.toThrow();
+	});
+
+	it('fails on an item id equal to a heading anchor on its page', () => {
+		write('## Routing\n\n- [ ] Routing ^routing\n- [ ] Middleware ^middleware');
+		expect(() => build('dev')).toThrow(
+			`${CHAPTER}:10:15  item id ^routing is also the id of the heading "Routing" (line 8) on this page`,
+		);
+	});
+
+	it('warns and builds outside a git checkout', () => {
+		rmSync(join(repo, '.git'), { recursive: true });
+		expect(() => build()).not.toThrow();
+		expect(warnings).toEqual([expect.stringContaining('vanished-id check skipped')]);
+	});
+});
