@@ -1,4 +1,5 @@
 import { formatDuration } from '../schema';
+import type { Section } from '../content/items.ts';
 import type { ChapterSummary, Roadmap } from './chapters';
 
 /** What the home cards, the comparison and the landing page say about a roadmap's size. */
@@ -25,3 +26,17 @@ export function roadmapFacts(roadmap: Roadmap, chapters: readonly ChapterSummary
 /** "1 phase", "9 phases". */
 export const plural = (count: number, noun: string) =>
 	`${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
+
+/**
+ * A chapter's `##` sections with the items of their sub-sections folded in, leaving out headings
+ * with no items (Resources): what the map and the topic pages link to.
+ */
+export function phaseSections(sections: readonly Section[]): Section[] {
+	const top: Section[] = [];
+	for (const section of sections) {
+		if (section.depth <= 2 || top.length === 0)
+			top.push({ ...section, leafIds: [...section.leafIds] });
+		else top.at(-1)!.leafIds.push(...section.leafIds);
+	}
+	return top.filter((section) => section.leafIds.length > 0);
+}
