@@ -55,7 +55,7 @@ export default defineConfig({
 			editLink: { baseUrl: `${repoUrl}/edit/main/` },
 			// First in <head>, before Starlight's theme script, which throws when storage is blocked.
 			head: [{ tag: 'script', content: STORAGE_GUARD_SCRIPT }],
-			customCss: ['./src/styles/progress.css', './src/styles/a11y.css'],
+			customCss: ['./src/styles/progress.css', './src/styles/status.css', './src/styles/a11y.css'],
 			components: {
 				// PageTitle: wraps the default title with the chapter's progress meter.
 				PageTitle: './src/components/PageTitle.astro',

@@ -12,50 +12,20 @@ import {
 	type Roadmaps,
 	type StorageLike,
 } from '../src/progress/store';
+import { FakeStorage } from './helpers/fake-storage';
 
 const KEY = storageKey('/');
-const v1 = (roadmaps: Roadmaps) => JSON.stringify({ version: 1, roadmaps });
-
-/**
- * A Map-backed storage that can be told to throw on reads or writes, like a real browser's.
- * Several stores may share one, as tabs share localStorage.
- */
-class FakeStorage implements StorageLike {
-	data = new Map<string, string>();
-	failReads = false;
-	failWrites = false;
-	constructor(initial: Record<string, string> = {}) {
-		for (const [key, value] of Object.entries(initial)) this.data.set(key, value);
-	}
-	get length() {
-		if (this.failReads) throw new DOMException('The operation is insecure.', 'SecurityError');
-		return this.data.size;
-	}
-	key(index: number) {
-		return [...this.data.keys()][index] ?? null;
-	}
-	getItem(key: string) {
-		if (this.failReads) throw new DOMException('The operation is insecure.', 'SecurityError');
-		return this.data.get(key) ?? null;
-	}
-	setItem(key: string, value: string) {
-		if (this.failWrites) throw new DOMException('Quota exceeded', 'QuotaExceededError');
-		this.data.set(key, value);
-	}
-	removeItem(key: string) {
-		this.data.delete(key);
-	}
-	/** Ticks as stored, one key per item: `{ roadmap: { id: at } }`. */
-	ticks() {
-		const ticks: Record<string, Record<string, number>> = {};
-		for (const [key, value] of this.data) {
-			if (!key.startsWith(`${KEY}#`)) continue;
-			const [roadmap, id] = key.slice(KEY.length + 1).split('/') as [string, string];
-			(ticks[roadmap] ??= {})[id] = JSON.parse(value).at;
-		}
-		return ticks;
-	}
-}
+/** Version-1 ticks: roadmap → id → ticked at. */
+type Ticks = Record<string, Record<string, number>>;
+const v1 = (roadmaps: Ticks) => JSON.stringify({ version: 1, roadmaps });
+/** Ticks as entries: each one "done" at its time. */
+const done = (ticks: Ticks): Roadmaps =>
+	Object.fromEntries(
+		Object.entries(ticks).map(([roadmap, ids]) => [
+			roadmap,
+			Object.fromEntries(Object.entries(ids).map(([id, at]) => [id, { status: 'done', at }])),
+		]),
+	) as Roadmaps;
 
 const item = (id: string, ...aliases: string[]) => ({ id, aliases });
 const open = (storage: StorageLike | undefined, now = 1000) => {
@@ -127,7 +97,7 @@ describe('ticks', () => {
 
 describe('group state', () => {
 	it('is open, mixed or done from the leaves, found under ids or aliases', () => {
-		const roadmaps = { r: { a: 1, 'old-b': 2 } };
+		const roadmaps = done({ r: { a: 1, 'old-b': 2 } });
 		expect(groupState(roadmaps, 'r', [item('c'), item('d')])).toBe('open');
 		expect(groupState(roadmaps, 'r', [item('a'), item('c')])).toBe('mixed');
 		expect(groupState(roadmaps, 'r', [item('a'), item('b', 'old-b')])).toBe('done');
@@ -179,7 +149,7 @@ describe('two tabs', () => {
 		two.set('r', [item('b')], true);
 		one.reset('r'); // tab one never saw b
 		expect(storage.ticks()).toEqual({ r: { b: 1000 } });
-		one.merge({ r: { c: 5 } });
+		one.merge(done({ r: { c: 5 } }));
 		expect(storage.ticks()).toEqual({ r: { b: 1000, c: 5 } });
 	});
 });
@@ -271,8 +241,8 @@ describe('migration', () => {
 	it('says that reset and import were not saved over a future version', () => {
 		const storage = new FakeStorage({ [KEY]: JSON.stringify({ version: 3 }) });
 		const { store } = open(storage);
-		expect(store.reset()).toBe(false);
-		expect(store.merge({ r: { a: 1 } })).toEqual({ added: 1, saved: false });
+		expect(store.reset().saved).toBe(false);
+		expect(store.merge(done({ r: { a: 1 } }))).toEqual({ added: 1, saved: false });
 		expect(storage.data.size).toBe(1);
 	});
 });
@@ -351,7 +321,7 @@ describe('reset', () => {
 		const { store } = open(storage);
 		store.set('r', [item('a')], true);
 		store.set('s', [item('a')], true);
-		expect(store.reset('r')).toBe(true);
+		expect(store.reset('r').saved).toBe(true);
 		expect(storage.ticks()).toEqual({ s: { a: 1000 } });
 		store.reset();
 		expect(storage.ticks()).toEqual({});
@@ -362,19 +332,32 @@ describe('export and import', () => {
 	const date = new Date('2026-11-21T10:00:00.000Z');
 
 	it('exports a marked, versioned, dated file', () => {
-		const file = JSON.parse(exportProgress({ r: { a: 1 } }, date));
+		const roadmaps = { r: { a: { status: 'learning', at: 1, note: 'hi', noteAt: 2 } } } as Roadmaps;
+		const file = JSON.parse(exportProgress(roadmaps, date));
 		expect(file).toEqual({
 			format: EXPORT_FORMAT,
-			version: 1,
+			version: 2,
 			exportedAt: date.toISOString(),
-			roadmaps: { r: { a: 1 } },
+			roadmaps,
 		});
+	});
+
+	it('still imports a version-1 file: each tick as done at its time', () => {
+		const result = parseImport(
+			JSON.stringify({
+				format: EXPORT_FORMAT,
+				version: 1,
+				exportedAt: '2026-01-01',
+				roadmaps: { r: { a: 7 } },
+			}),
+		);
+		expect(result).toMatchObject({ ok: true, roadmaps: { r: { a: { status: 'done', at: 7 } } } });
 	});
 
 	it('merges an import as a union, keeps the earliest time and counts what was added', () => {
 		const storage = new FakeStorage({ [KEY]: v1({ r: { a: 50, b: 5 } }) });
 		const { store } = open(storage);
-		expect(store.merge({ r: { a: 10, b: 9, c: 3 }, s: { x: 4 } })).toEqual({
+		expect(store.merge(done({ r: { a: 10, b: 9, c: 3 }, s: { x: 4 } }))).toEqual({
 			added: 2,
 			saved: true,
 		});
@@ -456,16 +439,25 @@ describe('import parser (property-based)', () => {
 		fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/),
 		fc.constantFrom('constructor', 'to-string', 'day-1', 'has-own-property'),
 	);
-	const roadmaps: fc.Arbitrary<Roadmaps> = fc.dictionary(id, fc.dictionary(id, fc.nat()), {
+	const entry = fc.oneof(
+		fc.record({ status: fc.constantFrom('done', 'learning', 'skipped'), at: fc.nat() }),
+		fc.record({
+			status: fc.constantFrom('open', 'done', 'learning', 'skipped'),
+			at: fc.nat(),
+			note: fc.string({ minLength: 1 }),
+			noteAt: fc.nat(),
+		}),
+	);
+	const roadmaps = fc.dictionary(id, fc.dictionary(id, entry), {
 		maxKeys: 4,
-	});
+	}) as fc.Arbitrary<Roadmaps>;
 	const date = fc.date({
 		min: new Date('2000-01-01'),
 		max: new Date('2100-01-01'),
 		noInvalidDate: true,
 	});
 
-	it('never throws on arbitrary text or JSON, and accepts only marked version-1 exports', () => {
+	it('never throws on arbitrary text or JSON, and accepts only marked version-1 or 2 exports', () => {
 		fc.assert(
 			fc.property(
 				fc.oneof(
@@ -478,7 +470,7 @@ describe('import parser (property-based)', () => {
 					if (result.ok) {
 						const value = JSON.parse(text);
 						expect(value.format).toBe(EXPORT_FORMAT);
-						expect(value.version).toBe(1);
+						expect([1, 2]).toContain(value.version);
 					} else {
 						expect(result.error).toMatch(/Nothing was changed\.$/);
 					}
@@ -487,7 +479,7 @@ describe('import parser (property-based)', () => {
 		);
 	});
 
-	it('round-trips: parsing an export gives back exactly the ticks and the date', () => {
+	it('round-trips: parsing an export gives back exactly the entries and the date', () => {
 		fc.assert(
 			fc.property(roadmaps, date, (ticks, when) => {
 				const result = parseImport(exportProgress(ticks, when));
@@ -500,10 +492,13 @@ describe('import parser (property-based)', () => {
 		const breakers: ((file: Record<string, unknown>) => void)[] = [
 			(file) => delete file.format,
 			(file) => delete file.roadmaps,
-			(file) => (file.version = 2),
+			(file) => (file.version = 3),
+			(file) => (file.roadmaps = { r: { a: { status: 'finished', at: 1 } } }),
+			(file) => (file.roadmaps = { r: { a: { status: 'done', at: 1, note: 'x' } } }),
+			(file) => (file.roadmaps = { r: { a: { status: 'done', at: 1, extra: 1 } } }),
 			(file) => (file.exportedAt = 12),
 			(file) => (file.roadmaps = { r: { 'Bad Id': 1 } }),
-			(file) => (file.roadmaps = { r: { a: 1.5 } }),
+			(file) => (file.roadmaps = { r: { a: { status: 'done', at: 1.5 } } }),
 			(file) => (file.roadmaps = { r: [] }),
 		];
 		fc.assert(

@@ -1,11 +1,24 @@
-import { ProgressStore, countDone, groupState, storageKey, type Item, type Notice } from './store';
+import {
+	NOTE_LIMIT,
+	ProgressStore,
+	groupState,
+	storageKey,
+	tally,
+	type Item,
+	type Notice,
+	type Status,
+} from './store';
 import { decodeGroups, decodeItems, type PageData } from './page-data';
+import { meterText } from './meter-text';
 
 /**
- * Binds the progress store to the page: restores checkboxes (a group's box shows whether all,
- * some or none of its leaves are done), saves ticks, updates every meter and "continue" link,
- * follows other tabs (the `storage` event) and tells the learner whenever progress is not being
- * saved. Loaded as a bundled module script by `ProgressData.astro`, only on pages with progress.
+ * Binds the progress store to the page: restores each item's checkbox, status and note (a group's
+ * box shows whether all, some or none of its leaves are done), saves changes, updates every meter
+ * and "continue" link, follows other tabs (the `storage` event) and tells the learner whenever
+ * progress is not being saved. On a chapter, each leaf item gets a status control and a note
+ * button (cloned from the page's `<template id="item-tools">`), and D / L / S / R set the focused
+ * item's status. Loaded as a bundled module script by `ProgressData.astro`, only on pages with
+ * progress.
  */
 
 /** What the learner reads when progress is not being saved, by reason. */
@@ -22,12 +35,23 @@ export const MESSAGES: Record<Notice, string> = {
 		'Your saved progress could not be read, and browser storage has no room to keep a copy of it, so it was left untouched. Nothing you tick is being saved: your ticks are lost when you leave this page.',
 };
 
-/** A meter's state in words, so it never relies on colour. */
-const STATE_WORDS = { todo: 'Not started', doing: 'In progress', done: 'Done' } as const;
+/** D / L / S / R on a focused item, as on roadmap.sh. */
+const KEYS: Record<string, Status> = { d: 'done', l: 'learning', s: 'skipped', r: 'open' };
 
 interface Chapter {
 	href: string;
 	items: Item[];
+}
+
+/** An item on the page: its box, its `<li>`, the leaves it stands for and, on a leaf, its tools. */
+interface PageItem {
+	box: HTMLInputElement;
+	li: HTMLLIElement;
+	leaves: Item[];
+	select?: HTMLSelectElement;
+	button?: HTMLButtonElement;
+	field?: HTMLTextAreaElement;
+	name?: string;
 }
 
 /** `localStorage`, unless it is blocked or the head guard replaced it with memory (not saving). */
@@ -50,6 +74,7 @@ function start() {
 	const data: PageData = JSON.parse(
 		document.getElementById('progress-data')?.textContent || '{"roadmaps":{}}',
 	);
+	const page = data.page ?? '';
 	const chapters = new Map<string, Chapter[]>();
 	const notice = document.querySelector('[data-progress-notice]');
 	const store = new ProgressStore(openStorage(), storageKey(import.meta.env.BASE_URL), (kind) => {
@@ -69,64 +94,116 @@ function start() {
 			entries.flatMap((chapter) => chapter.groups),
 		);
 	}
-	/** Each checkbox with the leaf boxes it stands for: itself, or a group's leaves. */
-	const boxes = [...document.querySelectorAll<HTMLInputElement>('input.item-check')].map((box) => {
-		const inner = [
-			...(box.closest('li')?.querySelectorAll<HTMLInputElement>(':scope li input.item-check') ??
-				[]),
-		];
-		const leaves = inner.filter(
-			(leaf) => !leaf.closest('li')?.querySelector(':scope li input.item-check'),
-		);
-		return { box, leaves: leaves.length > 0 ? leaves : [box] };
-	});
 
-	/** Puts the store's state into every checkbox, meter and continue link of the page. */
+	const tools = document.querySelector<HTMLTemplateElement>('#item-tools');
+	const items = [...document.querySelectorAll<HTMLInputElement>('input.item-check')].map((box) => {
+		const li = box.closest('li')!;
+		const inner = [...li.querySelectorAll<HTMLInputElement>(':scope li input.item-check')];
+		const leaves = inner.filter(
+			(leaf) => !leaf.closest('li')!.querySelector(':scope li input.item-check'),
+		);
+		const item: PageItem = { box, li, leaves: (leaves.length > 0 ? leaves : [box]).map(itemOf) };
+		if (leaves.length > 0 || !tools || !page) return item;
+		const name = box.nextElementSibling?.textContent?.trim() ?? '';
+		const part = tools.content.firstElementChild!.cloneNode(true) as HTMLElement;
+		const select = part.querySelector('select')!;
+		const button = part.querySelector('button')!;
+		const field = part.querySelector('textarea')!;
+		select.setAttribute('aria-label', `Status of ${name}`);
+		field.setAttribute('aria-label', `Note for ${name}`);
+		box.closest('label')!.after(part);
+		return { ...item, select, button, field, name };
+	});
+	const find = (target: EventTarget | null) =>
+		items.find(({ li }) => target instanceof Node && target.parentElement?.closest('li') === li);
+
+	/** Puts the store's state into every item, meter and continue link of the page. */
 	function render(): void {
-		const page = data.page;
-		if (page) {
-			for (const { box, leaves } of boxes) {
-				const state = groupState(store.roadmaps, page, leaves.map(itemOf));
-				box.checked = state === 'done';
-				box.indeterminate = state === 'mixed';
-				if (box.indeterminate) box.setAttribute('aria-checked', 'mixed');
-				else box.removeAttribute('aria-checked');
-			}
+		for (const { box, li, leaves, select, button, field, name } of items) {
+			const state = groupState(store.roadmaps, page, leaves);
+			box.checked = state === 'done';
+			// Only a group shows "mixed"; a leaf's box is simply done or not.
+			box.indeterminate = state === 'mixed' && !select;
+			if (box.indeterminate) box.setAttribute('aria-checked', 'mixed');
+			else box.removeAttribute('aria-checked');
+			if (!select) continue;
+			const entry = store.entry(page, leaves[0]!);
+			select.value = li.dataset.status = entry?.status ?? 'open';
+			const note = entry?.note ?? '';
+			li.toggleAttribute('data-note', note !== '');
+			button!.setAttribute('aria-label', `${note ? 'Edit' : 'Add'} note for ${name}`);
+			if (document.activeElement !== field) field!.value = note;
 		}
 		for (const meter of document.querySelectorAll<HTMLProgressElement>('progress[data-roadmap]')) {
 			const { roadmap = '', chapter } = meter.dataset;
-			const items = (chapters.get(roadmap) ?? [])
+			const list = (chapters.get(roadmap) ?? [])
 				.filter(({ href }) => !chapter || href === chapter)
 				.flatMap((entry) => entry.items);
-			const done = countDone(store.roadmaps, roadmap, items);
-			meter.value = done;
-			const box = meter.parentElement!;
-			const text = box.querySelector('[data-progress-text]');
-			if (text)
-				text.textContent = `${done} / ${items.length} done · ${Math.floor((done / items.length) * 100)}%`;
-			// The state as a word and an attribute: CSS draws icons and finish notes from it.
-			const state = done === 0 ? 'todo' : done < items.length ? 'doing' : 'done';
-			box.dataset.state = state;
-			const word = box.querySelector('[data-progress-state]');
-			if (word) word.textContent = STATE_WORDS[state];
+			const count = tally(store.roadmaps, roadmap, list);
+			meter.max = Math.max(count.total, 1);
+			meter.value = count.done;
+			const text = meter.parentElement?.querySelector('[data-progress-text]');
+			if (text) text.textContent = meterText(count);
 		}
 		for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-continue]')) {
 			const roadmap = link.dataset.continue!;
 			const next = (chapters.get(roadmap) ?? [])
 				.flatMap(({ href, items }) => items.map((item) => ({ href, item })))
-				.find(({ item }) => !store.isTicked(roadmap, item));
+				.find(
+					({ item }) => !['done', 'skipped'].includes(store.entry(roadmap, item)?.status ?? ''),
+				);
 			if (next) link.href = `${next.href}#${next.item.id}`;
-			const started = roadmap in store.roadmaps && Object.keys(store.roadmaps[roadmap]!).length > 0;
-			link.textContent = !next ? 'All done: review' : started ? 'Continue' : 'Start';
+			link.textContent = next ? 'Continue' : 'All done: review';
 		}
+		dispatchEvent(new Event('progress-render'));
 	}
 
-	document.addEventListener('change', (event) => {
-		const target = boxes.find(({ box }) => box === event.target);
-		if (!target || !data.page) return;
-		// A group's box sets every leaf under it; a leaf's box sets itself.
-		store.set(data.page, target.leaves.map(itemOf), target.box.checked);
+	const setStatus = (leaves: Item[], status: Status) => {
+		store.setStatus(page, leaves, status);
 		render();
+	};
+	document.addEventListener('change', ({ target }) => {
+		const item = find(target);
+		if (!item) return;
+		if (target === item.box) setStatus(item.leaves, item.box.checked ? 'done' : 'open');
+		else if (target === item.select) setStatus(item.leaves, item.select.value as Status);
+	});
+	document.addEventListener('keydown', (event) => {
+		const item = find(event.target);
+		const status = KEYS[event.key.toLowerCase()];
+		if (!item || !status || event.target === item.field) return;
+		if (event.ctrlKey || event.metaKey || event.altKey) return;
+		event.preventDefault();
+		setStatus(item.leaves, status);
+	});
+	document.addEventListener('click', ({ target }) => {
+		const item = items.find(({ button }) => button && button === target);
+		if (!item) return;
+		const open = item.field!.parentElement!.hidden;
+		item.field!.parentElement!.hidden = !open;
+		item.button!.setAttribute('aria-expanded', String(open));
+		if (open) item.field!.focus();
+	});
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const saveNote = (field: HTMLTextAreaElement) => {
+		clearTimeout(timer);
+		const item = items.find((entry) => entry.field === field);
+		if (!item) return;
+		const over = field.value.length > NOTE_LIMIT;
+		field.nextElementSibling!.textContent = over
+			? `This note is ${field.value.length.toLocaleString('en')} characters long; a note holds up to ${NOTE_LIMIT.toLocaleString('en')}. Shorten it to save it.`
+			: '';
+		if (over) return;
+		store.setNote(page, item.leaves[0]!, field.value);
+		render();
+	};
+	document.addEventListener('input', ({ target }) => {
+		if (!(target instanceof HTMLTextAreaElement) || !find(target)) return;
+		clearTimeout(timer);
+		timer = setTimeout(() => saveNote(target), 400);
+	});
+	document.addEventListener('focusout', ({ target }) => {
+		if (target instanceof HTMLTextAreaElement && find(target)) saveNote(target);
 	});
 	addEventListener('storage', (event) => {
 		store.applyChange(event.key, event.newValue);
@@ -135,8 +212,8 @@ function start() {
 	render();
 	// Read by the benchmark (bench/progress-budget.ts): load-to-restored time, budget one frame.
 	performance.measure('progress-restore', { start: begin });
-	return { store, render };
+	return { store, render, chapters };
 }
 
-/** The page's store and a function that redraws everything after changing it. */
+/** The page's store, its chapters' items, and a function that redraws everything after a change. */
 export const progress = start();

@@ -1,22 +1,34 @@
-import { has, isRecord, quote, readRoadmaps, type Roadmaps } from './store.ts';
+import {
+	checkEntry,
+	has,
+	isRecord,
+	quote,
+	readRoadmaps,
+	readTick,
+	type Roadmaps,
+} from './store.ts';
 
 /**
  * The progress file a learner exports and imports (the Progress page), apart from the store so
  * that chapter pages do not download it:
  *
- *     { "format": "backend-roadmaps-progress", "version": 1, "exportedAt": "<ISO date>",
- *       "roadmaps": { "<roadmap>": { "<item id>": <ticked at, epoch ms> } } }
+ *     { "format": "backend-roadmaps-progress", "version": 2, "exportedAt": "<ISO date>",
+ *       "roadmaps": { "<roadmap>": { "<item id>": { "status": "done", "at": <epoch ms>,
+ *                                                  "note": "…", "noteAt": <epoch ms> } } } }
+ *
+ * Each entry is what the store keeps per item (src/progress/store.ts, `Entry`). Version 1 files,
+ * which held ticks only (`"<item id>": <ticked at>`), still import: each tick as "done".
  */
 
 /** `format` marker of an export file. */
 export const EXPORT_FORMAT = 'backend-roadmaps-progress';
-/** Version of export files (unchanged by the per-item storage layout). */
-export const EXPORT_VERSION = 1;
+/** Version of export files. */
+export const EXPORT_VERSION = 2;
 /** Result of `parseImport`: the ticks, or a message a person can act on. */
 export type ImportResult =
 	{ ok: true; roadmaps: Roadmaps; exportedAt: string } | { ok: false; error: string };
 
-/** An export file's text: format marker, version, export date and every tick. */
+/** An export file's text: format marker, version, export date and every entry. */
 export function exportProgress(roadmaps: Roadmaps, exportedAt: Date): string {
 	const file = {
 		format: EXPORT_FORMAT,
@@ -48,7 +60,8 @@ export function parseImport(text: string): ImportResult {
 			`it was made by a newer version of the site (version ${value.version}); update the site first`,
 		);
 	}
-	if (value.version !== EXPORT_VERSION) return refuse(`unknown version ${quote(value.version)}`);
+	if (value.version !== 1 && value.version !== EXPORT_VERSION)
+		return refuse(`unknown version ${quote(value.version)}`);
 	const { exportedAt } = value;
 	if (typeof exportedAt !== 'string' || Number.isNaN(Date.parse(exportedAt))) {
 		return refuse('"exportedAt" is not a date');
@@ -57,6 +70,6 @@ export function parseImport(text: string): ImportResult {
 		(key) => !['format', 'version', 'exportedAt', 'roadmaps'].includes(key),
 	);
 	if (extra !== undefined) return refuse(`unexpected field ${quote(extra)}`);
-	const roadmaps = readRoadmaps(value.roadmaps);
+	const roadmaps = readRoadmaps(value.roadmaps, value.version === 1 ? readTick : checkEntry);
 	return typeof roadmaps === 'string' ? refuse(roadmaps) : { ok: true, roadmaps, exportedAt };
 }

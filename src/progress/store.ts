@@ -1,37 +1,57 @@
 import { ITEM_ID_PATTERN } from '../content/item-id.ts';
 
 /**
- * The progress store: which items a learner ticked, per roadmap, kept in `localStorage`. Pure
- * TypeScript with no DOM, so every storage failure can be unit-tested with a fake storage.
+ * The progress store: each item's status (not started, learning, done, skipped) and note, per
+ * roadmap, kept in `localStorage`. Pure TypeScript with no DOM, so every storage failure can be
+ * unit-tested with a fake storage.
  *
- * Layout (version 2): one key per ticked item, so that two tabs changing different items can never
- * overwrite each other, whatever order their writes reach the browser's storage in:
+ * Layout (version 2): one key per item the learner set, so that two tabs changing different items
+ * can never overwrite each other, whatever order their writes reach the browser's storage in:
  *
- *     backend-roadmaps:progress:/                      {"version":2}
- *     backend-roadmaps:progress:/#express-senior/routing   {"status":"done","at":1732406400000}
+ *     backend-roadmaps:progress:/                         {"version":2}
+ *     backend-roadmaps:progress:/#express-senior/routing  {"status":"done","at":1732406400000}
+ *     backend-roadmaps:progress:/#express-senior/cors     {"status":"open","at":…,"note":"…","noteAt":…}
  *
  * The first key (`storageKey(base)`) marks the layout's version; each item key adds
  * `#<roadmap>/<id>` (a base path never holds `#`, so two copies of the site on one origin never
- * mix). `at` is when the item was ticked (epoch ms; 0 when unknown).
+ * mix). `at` is when the status was set (epoch ms; 0 when unknown), `noteAt` when the note was
+ * last written. An item that is not started and has no note has no key.
  *
- * Older layouts are migrated on load, one item key per tick: version 1 kept everything in the
- * first key (`{"version":1,"roadmaps":{"<roadmap>":{"<id>":<at>}}}`), version 0 kept ticked ids
- * without times (`{"<roadmap>":["<id>",…]}`, dated 0).
+ * Older layouts are migrated on load, one item key per tick, each becoming "done" at its time:
+ * version 1 kept everything in the first key (`{"version":1,"roadmaps":{"<roadmap>":{"<id>":<at>}}}`),
+ * version 0 kept ticked ids without times (`{"<roadmap>":["<id>",…]}`, dated 0).
  *
- * Never lose a tick: ticks for ids the site no longer knows are kept (they come back with the
- * item or its alias); a tick on a group (an item that gained children) becomes its leaves' ticks;
+ * Never lose a tick: entries for ids the site no longer knows are kept (they come back with the
+ * item or its alias); an entry on a group (an item that gained children) passes to its leaves;
  * corrupted data is copied to a backup key before a fresh record starts; data from a newer site
  * version is read but never overwritten; storage that throws falls back to memory, and the
- * learner is told, once per kind, whenever ticks are not being saved.
+ * learner is told, once per kind, whenever changes are not being saved.
  */
 
 /** Version of the storage layout. */
 export const STORE_VERSION = 2;
 
-/** One roadmap's ticks: item id → when it was ticked (epoch ms; 0 when unknown). */
-export type Ticks = Record<string, number>;
-/** Roadmap id → its ticks. Objects have no prototype, so an id like `constructor` is safe. */
-export type Roadmaps = Record<string, Ticks>;
+/** An item's status. `open` is "Not started"; it is stored only when the item has a note. */
+export const STATUSES = ['open', 'learning', 'done', 'skipped'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** The longest note, in characters. */
+export const NOTE_LIMIT = 10_000;
+
+/** What the learner set on one item. */
+export interface Entry {
+	status: Status;
+	/** When the status was set (epoch ms; 0 when unknown). */
+	at: number;
+	note?: string;
+	/** When the note was last changed. */
+	noteAt?: number;
+}
+
+/** One roadmap's entries: item id → entry. */
+export type Entries = Record<string, Entry>;
+/** Roadmap id → its entries. Objects have no prototype, so an id like `constructor` is safe. */
+export type Roadmaps = Record<string, Entries>;
 
 /** The part of the Web Storage API the store uses; tests pass a fake. */
 export interface StorageLike {
@@ -48,7 +68,7 @@ export interface Item {
 	aliases: readonly string[];
 }
 
-/** An item with children: a tick stored on it (before it had children) belongs to its leaves. */
+/** An item with children: an entry stored on it (before it had children) belongs to its leaves. */
 export interface Group {
 	item: Item;
 	leaves: readonly Item[];
@@ -62,11 +82,11 @@ export interface Group {
  */
 export type Notice = 'unavailable' | 'unsaved' | 'future' | 'corrupted' | 'unreadable';
 
-const blank = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+export const blank = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
 export const has = (object: object, key: string) => Object.hasOwn(object, key);
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
-const isTime = (value: unknown): value is number =>
+export const isTime = (value: unknown): value is number =>
 	Number.isSafeInteger(value) && (value as number) >= 0;
 
 /** A value quoted for a message, cut to a short excerpt: files and storage can hold anything. */
@@ -82,52 +102,80 @@ export function storageKey(base: string): string {
 	return `backend-roadmaps:progress:${`/${base}/`.replace(/\/+/g, '/')}`;
 }
 
-/** The key of one item's tick, under the store's key. */
+/** The key of one item's entry, under the store's key. */
 export const itemKey = (key: string, roadmap: string, id: string) => `${key}#${roadmap}/${id}`;
 
-/** The stored value of a tick. */
-const tickValue = (at: number) => JSON.stringify({ status: 'done', at });
-
-/** The tick time in an item key's value, or `undefined` when it is not a tick this site knows. */
-function readTick(raw: string | null): number | undefined {
-	try {
-		const value: unknown = JSON.parse(raw ?? '');
-		if (isRecord(value) && value.status === 'done' && isTime(value.at)) return value.at;
-	} catch {
-		// Not JSON: not a tick.
+/**
+ * Checks one entry as stored or imported; returns the problem instead when it is not one. Notes
+ * may exceed `NOTE_LIMIT` after a merge kept two of them: they are never cut, only refused when
+ * typed (tenfold is the hard ceiling).
+ */
+export function checkEntry(value: unknown): Entry | string {
+	if (!isRecord(value)) return 'is not an object';
+	if (!STATUSES.includes(value.status as Status))
+		return `has an unknown status ${quote(value.status)}`;
+	if (!isTime(value.at)) return 'has an invalid time';
+	for (const key in value) {
+		if (!['status', 'at', 'note', 'noteAt'].includes(key))
+			return `has an unexpected field ${quote(key)}`;
 	}
-	return undefined;
+	if (value.note !== undefined) {
+		if (typeof value.note !== 'string' || value.note.length > NOTE_LIMIT * 10)
+			return 'has an invalid note';
+		if (!isTime(value.noteAt)) return 'has a note without a valid time';
+	} else if (value.noteAt !== undefined) return 'has a note time without a note';
+	return value as unknown as Entry;
+}
+
+/** The entry in an item key's value, or `undefined` when it is not one this site reads. */
+function readEntry(raw: string | null): Entry | undefined {
+	try {
+		const entry = checkEntry(JSON.parse(raw ?? ''));
+		return typeof entry === 'string' ? undefined : entry;
+	} catch {
+		return undefined;
+	}
 }
 
 /**
- * Validates freshly parsed `{ roadmap: { id: time } }` in place (no copy: 5,000 ticks must load
- * within a frame) and drops the prototypes; returns the first problem found instead when invalid.
+ * Validates freshly parsed `{ roadmap: { id: value } }` in place (no copy: 5,000 entries must load
+ * within a frame) and drops the prototypes; `read` checks and converts each value. Returns the
+ * first problem found instead when invalid.
  */
-export function readRoadmaps(value: unknown): Roadmaps | string {
+export function readRoadmaps(
+	value: unknown,
+	read: (value: unknown) => Entry | string,
+): Roadmaps | string {
 	if (!isRecord(value)) return '"roadmaps" must be an object of roadmap ids';
 	for (const roadmap in value) {
-		const ticks = value[roadmap];
+		const entries = value[roadmap];
 		if (!ITEM_ID_PATTERN.test(roadmap)) return `${quote(roadmap)} is not a roadmap id`;
-		if (!isRecord(ticks)) return `roadmap ${quote(roadmap)} must map item ids to tick times`;
-		for (const id in ticks) {
+		if (!isRecord(entries)) return `roadmap ${quote(roadmap)} must map item ids to entries`;
+		for (const id in entries) {
 			if (!ITEM_ID_PATTERN.test(id))
 				return `${quote(id)} in roadmap ${quote(roadmap)} is not an item id`;
-			if (!isTime(ticks[id]))
-				return `item ${quote(id)} in roadmap ${quote(roadmap)} has an invalid tick time`;
+			const entry = read(entries[id]);
+			if (typeof entry === 'string')
+				return `item ${quote(id)} in roadmap ${quote(roadmap)} ${entry}`;
+			entries[id] = entry;
 		}
-		Object.setPrototypeOf(ticks, null);
+		Object.setPrototypeOf(entries, null);
 	}
 	return Object.setPrototypeOf(value, null) as Roadmaps;
 }
 
-/** Version 0 → ticks: arrays of ticked ids become ids dated 0 (time unknown). */
+/** Version 1 ticks (`id: time`) as entries: each tick is "done" at its time. */
+export const readTick = (at: unknown): Entry | string =>
+	isTime(at) ? { status: 'done', at } : 'has an invalid tick time';
+
+/** Version 0 → entries: arrays of ticked ids become "done" items dated 0 (time unknown). */
 function migrateV0(value: Record<string, unknown>): Roadmaps | string {
 	const roadmaps = blank<unknown>();
 	for (const [roadmap, ids] of Object.entries(value)) {
 		if (!Array.isArray(ids)) return `version-0 roadmap ${quote(roadmap)} is not a list of ids`;
 		roadmaps[roadmap] = Object.fromEntries(ids.map((id) => [id, 0]));
 	}
-	return readRoadmaps(roadmaps);
+	return readRoadmaps(roadmaps, readTick);
 }
 
 type Stored =
@@ -150,7 +198,7 @@ export function readStored(raw: string): Stored {
 		return typeof roadmaps === 'string' ? { kind: 'corrupted' } : { kind: 'old', roadmaps };
 	}
 	if (value.version === STORE_VERSION) return { kind: 'current' };
-	const roadmaps = readRoadmaps(value.roadmaps);
+	const roadmaps = readRoadmaps(value.roadmaps, readTick);
 	if (Number.isInteger(value.version) && (value.version as number) > STORE_VERSION) {
 		// Best effort: a newer layout may still hold `roadmaps` as version 1 did.
 		return { kind: 'future', roadmaps: typeof roadmaps === 'string' ? blank() : roadmaps };
@@ -159,32 +207,91 @@ export function readStored(raw: string): Stored {
 	return { kind: 'old', roadmaps };
 }
 
-/** The id `item` is ticked under in `ticks` (its own or an alias), if any. */
-const tickOf = (ticks: Ticks | undefined, item: Item) =>
-	ticks ? [item.id, ...item.aliases].find((id) => has(ticks, id)) : undefined;
+/** The id `item`'s entry is stored under in `entries` (its own or an alias), if any. */
+const idOf = (entries: Entries | undefined, item: Item) =>
+	entries ? [item.id, ...item.aliases].find((id) => has(entries, id)) : undefined;
 
-/** Number of `items` ticked in `roadmap`: a chapter, a phase or a whole roadmap. */
-export function countDone(roadmaps: Roadmaps, roadmap: string, items: readonly Item[]): number {
-	const ticks = roadmaps[roadmap];
-	return items.reduce((done, item) => done + (tickOf(ticks, item) === undefined ? 0 : 1), 0);
+/** `item`'s entry in `roadmap`, found under its id or an alias. */
+export function entryOf(roadmaps: Roadmaps, roadmap: string, item: Item): Entry | undefined {
+	const entries = roadmaps[roadmap];
+	const id = idOf(entries, item);
+	return id === undefined ? undefined : entries![id];
 }
 
+/** `item`'s status in `roadmap`. */
+export const statusOf = (roadmaps: Roadmaps, roadmap: string, item: Item): Status =>
+	entryOf(roadmaps, roadmap, item)?.status ?? 'open';
+
+/** What a meter shows: done, learning and skipped items, and the total without skipped ones. */
+export interface Tally {
+	done: number;
+	learning: number;
+	skipped: number;
+	/** Items that count: all but the skipped ones. */
+	total: number;
+}
+
+/** The tally of `items` in `roadmap`: a chapter, a phase or a whole roadmap. */
+export function tally(roadmaps: Roadmaps, roadmap: string, items: readonly Item[]): Tally {
+	const count = { done: 0, learning: 0, skipped: 0, total: items.length };
+	for (const item of items) {
+		const status = statusOf(roadmaps, roadmap, item);
+		if (status !== 'open') count[status]++;
+	}
+	count.total -= count.skipped;
+	return count;
+}
+
+/** Number of `items` done in `roadmap`. */
+export const countDone = (roadmaps: Roadmaps, roadmap: string, items: readonly Item[]) =>
+	tally(roadmaps, roadmap, items).done;
+
 /**
- * A group's state from its leaves: `done` when all are ticked, `mixed` when some are (the box
- * shows as indeterminate, announced "mixed"), `open` when none are. A leaf is its own group of one.
+ * A group's state from its leaves: `done` when every leaf that counts is done (skipped ones
+ * aside), `mixed` when some are done or being learned (the box shows as indeterminate,
+ * announced "mixed"), `open` when none are. A leaf is its own group of one.
  */
 export function groupState(
 	roadmaps: Roadmaps,
 	roadmap: string,
 	leaves: readonly Item[],
 ): 'open' | 'mixed' | 'done' {
-	const done = countDone(roadmaps, roadmap, leaves);
-	return done === 0 ? 'open' : done === leaves.length ? 'done' : 'mixed';
+	const { done, learning, total } = tally(roadmaps, roadmap, leaves);
+	return total > 0 && done === total ? 'done' : done + learning === 0 ? 'open' : 'mixed';
 }
+
+/**
+ * How two entries for one item merge (import, transfer link, alias and group migration): the
+ * later status wins (the same status keeps its first time); a note present on one side is kept;
+ * two different notes are both kept, the later one after the earlier, never silently dropped.
+ */
+export function mergeEntries(mine: Entry | undefined, theirs: Entry): Entry {
+	if (!mine) return theirs;
+	const status =
+		mine.status === theirs.status
+			? { status: mine.status, at: Math.min(mine.at, theirs.at) }
+			: theirs.at > mine.at
+				? { status: theirs.status, at: theirs.at }
+				: { status: mine.status, at: mine.at };
+	const notes = [mine, theirs].filter((entry) => entry.note).sort((a, b) => a.noteAt! - b.noteAt!);
+	const [first, second] = notes;
+	if (!first) return status;
+	const note =
+		!second || first.note!.includes(second.note!)
+			? first.note!
+			: second.note!.includes(first.note!)
+				? second.note!
+				: `${first.note}\n\n${second.note}`;
+	return { ...status, note, noteAt: (second ?? first).noteAt! };
+}
+
+/** Whether two entries hold the same thing. */
+const same = (a: Entry | undefined, b: Entry | undefined) =>
+	a?.status === b?.status && a?.at === b?.at && a?.note === b?.note && a?.noteAt === b?.noteAt;
 
 /** The learner's ticks, loaded from and saved to a storage, with every failure contained. */
 export class ProgressStore {
-	/** Current ticks; read freely, change only through the methods. */
+	/** Current entries; read freely, change only through the methods. */
 	roadmaps: Roadmaps = blank();
 	/** Where a corrupted value was kept aside, if it was. */
 	backupKey: string | undefined;
@@ -251,7 +358,7 @@ export class ProgressStore {
 		const storage = this.#storage;
 		if (!storage) return;
 		let raw: string | null;
-		const roadmaps = blank<Ticks>();
+		const roadmaps = blank<Entries>();
 		try {
 			raw = storage.getItem(this.key);
 			const prefix = `${this.key}#`;
@@ -270,16 +377,14 @@ export class ProgressStore {
 		const stored = readStored(raw);
 		if (stored.kind === 'current') return;
 		if (stored.kind === 'future') {
+			this.#stop('future');
 			this.#mergeInto(stored.roadmaps);
-			return this.#stop('future');
+			return;
 		}
 		if (stored.kind === 'old') {
 			// Migrate: one key per tick first, then the marker, so an interrupted migration reruns.
-			this.#mergeInto(stored.roadmaps);
-			const written = Object.entries(stored.roadmaps).every(([roadmap, ticks]) =>
-				Object.keys(ticks).every((id) => this.#saveTick(roadmap, id)),
-			);
-			if (written) this.#write(this.key, JSON.stringify({ version: STORE_VERSION }));
+			if (this.#mergeInto(stored.roadmaps).saved)
+				this.#write(this.key, JSON.stringify({ version: STORE_VERSION }));
 			return;
 		}
 		const backupKey = `${this.key}:corrupted:${this.now()}`;
@@ -298,10 +403,9 @@ export class ProgressStore {
 	#readItem(roadmaps: Roadmaps, key: string, raw: string | null): void {
 		const [roadmap, id] = key.slice(this.key.length + 1).split('/');
 		if (!roadmap || !id) return;
-		const at = readTick(raw);
-		if (at === undefined) {
-			if (roadmaps[roadmap]) delete roadmaps[roadmap][id];
-		} else (roadmaps[roadmap] ??= blank())[id] = at;
+		const entry = readEntry(raw);
+		if (entry) (roadmaps[roadmap] ??= blank())[id] = entry;
+		else if (roadmaps[roadmap]) delete roadmaps[roadmap][id];
 	}
 
 	/**
@@ -314,109 +418,128 @@ export class ProgressStore {
 			this.#readItem(this.roadmaps, key, value);
 	}
 
-	/** Adds ticks to memory: union, the earliest time wins. Returns how many were new. */
-	#mergeInto(imported: Roadmaps): number {
+	/**
+	 * Puts `entry` (or nothing) on `id` in memory and in its own key, unless it is already so.
+	 * Returns false when it could not be saved.
+	 */
+	#put(roadmap: string, id: string, entry: Entry | undefined): boolean {
+		const entries = (this.roadmaps[roadmap] ??= blank());
+		if (same(entries[id], entry) && !this.#notSaving) return true;
+		if (entry) entries[id] = entry;
+		else delete entries[id];
+		const key = itemKey(this.key, roadmap, id);
+		return this.#write(key, entry && JSON.stringify(entry));
+	}
+
+	/** Merges entries into memory and storage, item by item. Returns how many items were new. */
+	#mergeInto(imported: Roadmaps): { added: number; saved: boolean } {
 		let added = 0;
-		for (const [roadmap, ticks] of Object.entries(imported)) {
-			const mine = (this.roadmaps[roadmap] ??= blank());
-			for (const [id, at] of Object.entries(ticks)) {
-				if (!has(mine, id)) added++;
-				mine[id] = Math.min(at, mine[id] ?? Infinity);
+		let saved = true;
+		for (const [roadmap, entries] of Object.entries(imported)) {
+			for (const [id, entry] of Object.entries(entries)) {
+				const mine = this.roadmaps[roadmap]?.[id];
+				if (!mine) added++;
+				saved = this.#put(roadmap, id, mergeEntries(mine, entry)) && saved;
 			}
 		}
-		return added;
+		return { added, saved: saved && !this.#notSaving };
 	}
 
-	/** Writes the tick of `id` as memory holds it (removes its key when it is not ticked). */
-	#saveTick(roadmap: string, id: string): boolean {
-		const at = this.roadmaps[roadmap]?.[id];
-		return this.#write(
-			itemKey(this.key, roadmap, id),
-			at === undefined ? undefined : tickValue(at),
-		);
+	/** `item`'s entry, found under its id or any of its aliases. */
+	entry(roadmap: string, item: Item): Entry | undefined {
+		return entryOf(this.roadmaps, roadmap, item);
 	}
 
-	/** Whether `item` is ticked, found under its id or any of its aliases. */
+	/** Whether `item` is done. */
 	isTicked(roadmap: string, item: Item): boolean {
-		return tickOf(this.roadmaps[roadmap], item) !== undefined;
+		return this.entry(roadmap, item)?.status === 'done';
 	}
 
 	/**
-	 * Brings ticks under the page's current ids: a tick under an alias moves to the item's id (the
-	 * earliest time wins); a tick on a group (stored when it had no children) ticks each of its
-	 * leaves and is then removed, so unticking a leaf later sticks.
+	 * Brings entries under the page's current ids: an entry under an alias moves to the item's id;
+	 * an entry on a group (stored when it had no children) passes to each of its leaves and is then
+	 * removed, so changing a leaf later sticks. Entries merge by `mergeEntries`.
 	 */
 	adopt(roadmap: string, items: readonly Item[], groups: readonly Group[] = []): void {
-		const ticks = this.roadmaps[roadmap];
-		if (!ticks) return;
+		const entries = this.roadmaps[roadmap];
+		if (!entries) return;
 		const move = (from: string, to: readonly Item[]) => {
-			const at = ticks[from]!;
-			for (const { id } of to) {
-				ticks[id] = Math.min(at, ticks[id] ?? Infinity);
-				this.#saveTick(roadmap, id);
-			}
-			delete ticks[from];
-			this.#saveTick(roadmap, from);
+			const entry = entries[from]!;
+			for (const { id } of to) this.#put(roadmap, id, mergeEntries(entries[id], entry));
+			this.#put(roadmap, from, undefined);
 		};
 		for (const { item, leaves } of groups) {
-			for (const id of [item.id, ...item.aliases]) if (has(ticks, id)) move(id, leaves);
+			for (const id of [item.id, ...item.aliases]) if (has(entries, id)) move(id, leaves);
 		}
 		for (const item of items) {
-			for (const alias of item.aliases) if (has(ticks, alias)) move(alias, [item]);
+			for (const alias of item.aliases) if (has(entries, alias)) move(alias, [item]);
 		}
 	}
 
 	/**
-	 * Ticks or unticks items, writing only their own keys; unticking also clears their aliases so
-	 * the tick cannot return. Returns whether the change was saved.
+	 * Sets the status of items, writing only their own keys; their aliases are cleared so an old
+	 * entry cannot return. A note stays with its item. Returns whether the change was saved.
 	 */
+	setStatus(roadmap: string, items: readonly Item[], status: Status): boolean {
+		let saved = true;
+		for (const item of items) {
+			const old = this.entry(roadmap, item);
+			for (const alias of item.aliases) saved = this.#put(roadmap, alias, undefined) && saved;
+			const at = old?.status === status ? old.at : this.now();
+			const { note, noteAt } = old ?? {};
+			const entry: Entry | undefined =
+				note !== undefined
+					? { status, at, note, noteAt }
+					: status === 'open'
+						? undefined
+						: { status, at };
+			saved = this.#put(roadmap, item.id, entry) && saved;
+		}
+		return saved && !this.#notSaving;
+	}
+
+	/** Ticks (done) or unticks (not started) items. Returns whether the change was saved. */
 	set(roadmap: string, items: readonly Item[], ticked: boolean): boolean {
-		const ticks = (this.roadmaps[roadmap] ??= blank());
+		return this.setStatus(roadmap, items, ticked ? 'done' : 'open');
+	}
+
+	/** Writes an item's note; an empty note removes it. Returns whether it was saved. */
+	setNote(roadmap: string, item: Item, note: string): boolean {
+		const old = this.entry(roadmap, item);
+		const status = old?.status ?? 'open';
+		const at = old?.at ?? this.now();
+		const entry: Entry | undefined = note
+			? { status, at, note, noteAt: this.now() }
+			: status === 'open'
+				? undefined
+				: { status, at };
 		let saved = true;
-		for (const item of items) {
-			const at = ticks[item.id];
-			for (const id of [item.id, ...item.aliases]) {
-				if (!has(ticks, id)) continue;
-				delete ticks[id];
-				if (id !== item.id) saved = this.#saveTick(roadmap, id) && saved;
-			}
-			if (ticked) ticks[item.id] = at ?? this.now();
-			saved = this.#saveTick(roadmap, item.id) && saved;
-		}
-		return saved && !this.#notSaving;
+		for (const alias of item.aliases) saved = this.#put(roadmap, alias, undefined) && saved;
+		return this.#put(roadmap, item.id, entry) && saved && !this.#notSaving;
 	}
 
 	/**
-	 * Forgets the ticks of one roadmap, or of all roadmaps when none is given, key by key: a tick
-	 * another tab makes meanwhile on another item survives. Returns whether it was saved.
+	 * Forgets the entries of one roadmap, or of all roadmaps when none is given, key by key: a
+	 * change another tab makes meanwhile on another item survives. Returns what was removed (for
+	 * `merge` to undo it) and whether the removal was saved.
 	 */
-	reset(roadmap?: string): boolean {
-		const roadmaps = roadmap === undefined ? Object.keys(this.roadmaps) : [roadmap];
+	reset(roadmap?: string): { removed: Roadmaps; saved: boolean } {
+		const removed = blank<Entries>();
 		let saved = true;
-		for (const id of roadmaps) {
-			const ids = Object.keys(this.roadmaps[id] ?? {});
-			delete this.roadmaps[id];
-			for (const item of ids) saved = this.#saveTick(id, item) && saved;
+		for (const id of roadmap === undefined ? Object.keys(this.roadmaps) : [roadmap]) {
+			const entries = this.roadmaps[id];
+			if (!entries) continue;
+			removed[id] = { ...entries };
+			for (const item of Object.keys(entries)) saved = this.#put(id, item, undefined) && saved;
 		}
-		return saved && !this.#notSaving;
+		return { removed, saved: saved && !this.#notSaving };
 	}
 
 	/**
-	 * Merges imported ticks (union, earliest time wins), writing only the items that change.
-	 * Returns how many ticks were added and whether they were saved.
+	 * Merges imported entries by `mergeEntries`, writing only the items that change. Returns how
+	 * many items were new and whether the changes were saved.
 	 */
 	merge(imported: Roadmaps): { added: number; saved: boolean } {
-		const before = (roadmap: string, id: string) => this.roadmaps[roadmap]?.[id];
-		const changed: [string, string][] = [];
-		for (const [roadmap, ticks] of Object.entries(imported)) {
-			for (const [id, at] of Object.entries(ticks)) {
-				const mine = before(roadmap, id);
-				if (mine === undefined || at < mine) changed.push([roadmap, id]);
-			}
-		}
-		const added = this.#mergeInto(imported);
-		let saved = true;
-		for (const [roadmap, id] of changed) saved = this.#saveTick(roadmap, id) && saved;
-		return { added, saved: saved && !this.#notSaving };
+		return this.#mergeInto(imported);
 	}
 }

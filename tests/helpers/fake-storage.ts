@@ -1,0 +1,44 @@
+import { storageKey, type StorageLike } from '../../src/progress/store';
+
+/**
+ * A Map-backed storage that can be told to throw on reads or writes, like a real browser's.
+ * Several stores may share one, as tabs share localStorage.
+ */
+export class FakeStorage implements StorageLike {
+	data = new Map<string, string>();
+	failReads = false;
+	failWrites = false;
+	/** The store's key, under which `ticks()` reads item keys. */
+	storeKey = storageKey('/');
+	constructor(initial: Record<string, string> = {}) {
+		for (const [key, value] of Object.entries(initial)) this.data.set(key, value);
+	}
+	get length() {
+		if (this.failReads) throw new DOMException('The operation is insecure.', 'SecurityError');
+		return this.data.size;
+	}
+	key(index: number) {
+		return [...this.data.keys()][index] ?? null;
+	}
+	getItem(key: string) {
+		if (this.failReads) throw new DOMException('The operation is insecure.', 'SecurityError');
+		return this.data.get(key) ?? null;
+	}
+	setItem(key: string, value: string) {
+		if (this.failWrites) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+		this.data.set(key, value);
+	}
+	removeItem(key: string) {
+		this.data.delete(key);
+	}
+	/** Ticks as stored, one key per item: `{ roadmap: { id: at } }`. */
+	ticks() {
+		const ticks: Record<string, Record<string, number>> = {};
+		for (const [key, value] of this.data) {
+			if (!key.startsWith(`${this.storeKey}#`)) continue;
+			const [roadmap, id] = key.slice(this.storeKey.length + 1).split('/') as [string, string];
+			(ticks[roadmap] ??= {})[id] = JSON.parse(value).at;
+		}
+		return ticks;
+	}
+}
