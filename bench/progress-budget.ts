@@ -5,7 +5,7 @@ import type { Browser } from '@playwright/test';
 
 /**
  * Progress budgets (issue 4), measured on a built site: the progress code the browser loads
- * (at most 4 KB min+gzip) and, with 5,000 stored ticks in Chromium, the time to restore a
+ * (at most 5 KB min+gzip on a chapter) and, with 5,000 stored items in Chromium, the time to restore a
  * chapter's checkboxes and meters and to update every counter after a click (each under one
  * frame, 16 ms). Called by `npm run bench`; never by `npm test` (timings are not test asserts).
  */
@@ -19,7 +19,15 @@ export interface Measure {
 
 const KEY = 'backend-roadmaps:progress:/';
 const TICKS = 5000;
-const JS_BUDGET = 4096;
+/** Of the stored items, how many carry a note (issue 12: 5,000 items set and 500 notes). */
+const NOTES = 500;
+/** Chapter pages: checkboxes, status controls, notes and meters (issue 12: 5 KB). */
+const JS_BUDGET = 5120;
+/**
+ * The progress page also carries the file importer, the transfer-link codec and the learning and
+ * notes lists; its QR code generator loads only when asked for and is not counted.
+ */
+const PAGE_JS_BUDGET = 10240;
 const FRAME_MS = 16;
 
 const measure = (value: number, unit: string, budget: number): Measure => ({
@@ -110,17 +118,21 @@ export async function measureProgress({
 	// 5,000 ticks in the current layout (one key per item, src/progress/store.ts), stored once.
 	const roadmap = chapter.split('/')[0]!;
 	await page.addInitScript(
-		({ key, roadmap, count }) => {
+		({ key, roadmap, count, notes }) => {
 			if (localStorage.getItem(key)) return;
 			localStorage.setItem(key, JSON.stringify({ version: 2 }));
 			for (let i = 0; i < count; i++) {
 				localStorage.setItem(
 					`${key}#${roadmap}/stored-item-${i}`,
-					JSON.stringify({ status: 'done', at: 1_700_000_000_000 + i }),
+					JSON.stringify(
+						i < notes
+							? { status: 'learning', at: 1, note: `Note ${i}: `.padEnd(120, 'x'), noteAt: 2 }
+							: { status: 'done', at: 1_700_000_000_000 + i },
+					),
 				);
 			}
 		},
-		{ key: KEY, roadmap, count: TICKS },
+		{ key: KEY, roadmap, count: TICKS, notes: NOTES },
 	);
 	const restores: number[] = [];
 	for (let run = 0; run < 5; run++) {
@@ -143,16 +155,10 @@ export async function measureProgress({
 
 	return {
 		'progress JS on a chapter page (min+gzip)': measure(chapterBytes, 'bytes', JS_BUDGET),
-		'progress JS on the progress page (min+gzip)': measure(pageBytes, 'bytes', JS_BUDGET),
-		[`restore ${chapter} with ${TICKS} stored ticks (median of 5 loads)`]: measure(
-			median(restores),
-			'ms',
-			FRAME_MS,
-		),
-		[`update every counter on ${chapter} after a click, ${TICKS} ticks (median of 10)`]: measure(
-			median(clicks),
-			'ms',
-			FRAME_MS,
-		),
+		'progress JS on the progress page (min+gzip)': measure(pageBytes, 'bytes', PAGE_JS_BUDGET),
+		[`restore ${chapter} with ${TICKS} stored items, ${NOTES} with notes (median of 5 loads)`]:
+			measure(median(restores), 'ms', FRAME_MS),
+		[`update every counter on ${chapter} after a click, ${TICKS} items stored (median of 10)`]:
+			measure(median(clicks), 'ms', FRAME_MS),
 	};
 }

@@ -1,4 +1,5 @@
 import { encodeQR } from '@paulmillr/qr';
+import { decodeQR } from '@paulmillr/qr/decode.js';
 import { describe, expect, it } from 'vitest';
 import { exportProgress, parseImport } from '../src/progress/file';
 import {
@@ -205,7 +206,23 @@ describe('transfer link', () => {
 		const { fragment } = await encodeTransfer(all, big, 7000);
 		const url = `https://backend-roadmaps.example.org/progress/#transfer=${fragment}`;
 		expect(url.length).toBeLessThanOrEqual(QR_CAPACITY);
-		expect(() => encodeQR(url, 'svg', { ecc: 'low' })).not.toThrow();
+		// Scannable: drawn at 4 pixels a module with a quiet zone, a real decoder reads it back.
+		const modules = encodeQR(url, 'raw', { ecc: 'low', border: 4 });
+		const scale = 4;
+		const size = modules.length * scale;
+		const data = new Uint8Array(size * size * 4).fill(255);
+		modules.forEach((row, y) =>
+			row.forEach((dark, x) => {
+				if (!dark) return;
+				for (let dy = 0; dy < scale; dy++)
+					for (let dx = 0; dx < scale; dx++) {
+						const at = ((y * scale + dy) * size + x * scale + dx) * 4;
+						data.fill(0, at, at + 3);
+					}
+			}),
+		);
+		expect(decodeQR({ width: size, height: size, data })).toBe(url);
+		expect((modules.length - 8 - 17) / 4).toBeLessThanOrEqual(40);
 	});
 
 	it('leaves the notes out, and says so, when they would not fit a QR code', async () => {

@@ -177,7 +177,8 @@ function start() {
 		setStatus(item.leaves, status);
 	});
 	document.addEventListener('click', ({ target }) => {
-		const item = items.find(({ button }) => button && button === target);
+		const button = target instanceof Element && target.closest('button');
+		const item = button && items.find((entry) => entry.button === button);
 		if (!item) return;
 		const open = item.field!.parentElement!.hidden;
 		item.field!.parentElement!.hidden = !open;

@@ -195,3 +195,5 @@ async function receive(): Promise<void> {
 	);
 }
 void receive();
+// A link pasted into the address bar of this very page changes only the fragment.
+addEventListener('hashchange', () => void receive());

@@ -43,7 +43,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
-describe('the build refuses item problems the linter reports', () => {
+// Each test runs git several times; shared machines are slow.
+describe('the build refuses item problems the linter reports', { timeout: 30_000 }, () => {
 	it('passes content whose ids are all still there', () => {
 		write('## A\n\n- [ ] Routing ^express-routing ^routing\n- [ ] Middleware ^middleware');
 		expect(() => build()).not.toThrow();

@@ -12,7 +12,12 @@ const chapter = (items: string) =>
 	`---\ntitle: 'Phase 1: Demo'\nroadmap: demo\nphase: 1\nphaseTitle: Demo\n---\n\n## A\n\n${items}\n`;
 
 let repo: string;
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+const git = (...args: string[]) =>
+	execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], {
+		cwd: repo,
+		stdio: 'pipe',
+	});
+const commit = (message: string) => git('commit', '--quiet', '-am', message);
 const write = (items: string) => writeFileSync(join(repo, CHAPTER), chapter(items));
 
 beforeEach(() => {
@@ -22,16 +27,7 @@ beforeEach(() => {
 	write('- [ ] Routing ^routing\n- [ ] Middleware ^middleware');
 	git('init', '--quiet', '--initial-branch=main');
 	git('add', '.');
-	git(
-		'-c',
-		'user.name=Test',
-		'-c',
-		'user.email=test@example.org',
-		'commit',
-		'--quiet',
-		'-m',
-		'Add chapter',
-	);
+	commit('Add chapter');
 });
 
 afterEach(() => {
@@ -39,19 +35,8 @@ afterEach(() => {
 	rmSync(repo, { recursive: true, force: true });
 });
 
-const commit = (message: string) =>
-	git(
-		'-c',
-		'user.name=Test',
-		'-c',
-		'user.email=test@example.org',
-		'commit',
-		'--quiet',
-		'-am',
-		message,
-	);
-
-describe('item-id-vanished', () => {
+// Each test runs git several times; shared machines are slow.
+describe('item-id-vanished', { timeout: 30_000 }, () => {
 	it('passes when every id of the main branch is still there', () => {
 		write('- [ ] Middleware, corrected ^middleware\n- [ ] Routing, moved ^routing');
 		expect(lintWith('item-id-vanished', repo)).toEqual([]);
@@ -86,16 +71,7 @@ describe('item-id-vanished', () => {
 	it('compares against the revision given as base', () => {
 		git('checkout', '--quiet', '-b', 'feature');
 		write('- [ ] Routing ^routing');
-		git(
-			'-c',
-			'user.name=Test',
-			'-c',
-			'user.email=test@example.org',
-			'commit',
-			'--quiet',
-			'-am',
-			'Drop middleware',
-		);
+		commit('Drop middleware');
 		expect(lintWith('item-id-vanished', repo, 'feature')).toEqual([]);
 		expect(lintWith('item-id-vanished', repo)).toHaveLength(1);
 		vi.stubEnv('LINT_BASE', 'feature');
@@ -117,16 +93,7 @@ describe('item-id-vanished', () => {
 	it('ignores ids added on main after the branch left it', () => {
 		git('branch', 'feature');
 		write('- [ ] Routing ^routing\n- [ ] Middleware ^middleware\n- [ ] Sessions ^sessions');
-		git(
-			'-c',
-			'user.name=Test',
-			'-c',
-			'user.email=test@example.org',
-			'commit',
-			'--quiet',
-			'-am',
-			'Add sessions on main',
-		);
+		commit('Add sessions on main');
 		git('checkout', '--quiet', 'feature');
 		expect(lintWith('item-id-vanished', repo)).toEqual([]);
 	});
