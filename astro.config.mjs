@@ -65,7 +65,12 @@ export default defineConfig({
 				// Search: the `/` shortcut. MarkdownContent: roadmap and tag search filters, item highlight.
 				Search: './src/components/Search.astro',
 				MarkdownContent: './src/components/MarkdownContent.astro',
+				// Header: adds Roadmaps, Topics and Progress. Sidebar: the same links atop the phone menu.
+				Header: './src/components/Header.astro',
+				Sidebar: './src/components/Sidebar.astro',
 			},
+			// Our own 404 (src/pages/404.astro) links every roadmap and search instead of a dead end.
+			disable404Route: true,
 			routeMiddleware: ['./src/navigation/route-middleware.ts'],
 			pagefind: { ranking: PAGEFIND_RANKING },
 			plugins: [

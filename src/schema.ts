@@ -39,6 +39,38 @@ export const TAGS = {
 } as const;
 
 export type Tag = keyof typeof TAGS;
+
+/**
+ * What learners read for each tag: topic page titles, tag links on chapters, the search filter.
+ * Typed over `Tag`, so a tag added to `TAGS` without a name fails the type check.
+ */
+export const TAG_LABELS: Record<Tag, string> = {
+	javascript: 'JavaScript',
+	'node-core': 'Node.js core',
+	express: 'Express',
+	http: 'HTTP and the web',
+	apis: 'API design',
+	databases: 'Databases',
+	sql: 'SQL and PostgreSQL',
+	mongodb: 'MongoDB',
+	auth: 'Authentication',
+	security: 'Security',
+	testing: 'Testing',
+	debugging: 'Debugging',
+	logging: 'Logging and monitoring',
+	performance: 'Performance',
+	caching: 'Caching and Redis',
+	queues: 'Queues and background jobs',
+	realtime: 'Real-time',
+	architecture: 'Architecture',
+	devops: 'DevOps and deployment',
+	typescript: 'TypeScript',
+	python: 'Python',
+	tooling: 'Tooling',
+	projects: 'Projects',
+	interview: 'Interview preparation',
+	career: 'Career',
+};
 export const tagSchema = z.enum(Object.keys(TAGS) as [Tag, ...Tag[]]);
 
 /** Units a source states durations in. */
@@ -75,6 +107,13 @@ export const roadmapSchema = z.strictObject({
 	stack: z.array(z.string().min(1)).min(1),
 	/** Total time, when the source states one or its phases add up to one. */
 	totalDuration: durationSchema.optional(),
+	/**
+	 * Where it starts and ends, in the roadmap's own words, e.g. "Basics to senior". Shown on the
+	 * home page to help a learner choose.
+	 */
+	level: z.string().min(1).optional(),
+	/** What sets it apart, in a few words from its own text, e.g. "One task a day". */
+	focus: z.string().min(1).optional(),
 	/** Position on the home page (1 first). */
 	order: z.number().int().positive(),
 	/** Where the roadmap comes from: the seed file it was published from. */

@@ -237,8 +237,15 @@ describe('findMissingLines', () => {
 		expect(normalizeLine('### 🧩 **Practice:** “file organizer” — `fs` ^cli-tool')).toBe(
 			'practice file organizer fs',
 		);
-		expect(normalizeLine('12. [ ] [Express Docs](https://expressjs.com/)')).toBe(
-			'express docs https expressjs com',
-		);
+		expect(normalizeLine('12. [ ] [Express Docs](https://expressjs.com/)')).toBe('express docs');
+		expect(normalizeLine('Express Docs: https://expressjs.com/')).toBe('express docs');
+	});
+
+	it('finds a source line whose resource gained a link on the site', () => {
+		const seed = learnableLines("Node.js Design Patterns (O'Reilly)\n");
+		const published = [
+			"- [Node.js Design Patterns](https://www.nodejsdesignpatterns.com/) (O'Reilly)",
+		];
+		expect(findMissingLines(seed, published)).toEqual([]);
 	});
 });

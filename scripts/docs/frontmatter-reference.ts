@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { chapterSchema, roadmapSchema, TAGS } from '../../src/schema.ts';
+import { chapterSchema, roadmapSchema, TAG_LABELS, TAGS, type Tag } from '../../src/schema.ts';
 
 /** Where the generated reference sits in CONTRIBUTING.md. */
 export const START =
@@ -44,11 +44,13 @@ export function renderFrontmatterReference(schemaSource: string): string {
 		'',
 		'### Tags',
 		'',
-		'`tags` takes values from this list only (`TAGS` in `src/schema.ts`; add a tag there, with its description):',
+		'`tags` takes values from this list only (`TAGS` in `src/schema.ts`; add a tag there, with its description, and its name in `TAG_LABELS`):',
 		'',
-		'| tag | use it for |',
-		'| --- | --- |',
-		...Object.entries(TAGS).map(([tag, description]) => `| \`${tag}\` | ${description} |`),
+		'| tag | name learners see | use it for |',
+		'| --- | --- | --- |',
+		...Object.entries(TAGS).map(
+			([tag, description]) => `| \`${tag}\` | ${TAG_LABELS[tag as Tag]} | ${description} |`,
+		),
 		'',
 		END,
 	];

@@ -22,7 +22,7 @@ const BLOCK_PREFIX = /^\s*(?:(?:#{1,6}|>|[-*+•]|\d+[.)]|\[[ xX]\])\s*)+/;
 
 /**
  * The normal form of one line, the same for a seed and for a chapter: Markdown syntax (heading
- * marks, bullets, list numbers, task boxes, emphasis, code ticks, link brackets, `^id` markers),
+ * marks, bullets, list numbers, task boxes, emphasis, code ticks, links and URLs, `^id` markers),
  * decorative emoji, punctuation, quotes and dashes all reduce to single spaces between lowercase
  * words. What is left is the wording, which must survive publishing; formatting may change
  * (`sequelize` gains code ticks, "Topics:" becomes a `##` heading, `**Goal:**` moves to
@@ -30,14 +30,19 @@ const BLOCK_PREFIX = /^\s*(?:(?:#{1,6}|>|[-*+•]|\d+[.)]|\[[ xX]\])\s*)+/;
  * heading.
  */
 export function normalizeLine(line: string): string {
-	return line
-		.normalize('NFKC')
-		.replace(ITEM_MARKERS, '')
-		.replace(BLOCK_PREFIX, '')
-		.replace(/\[([^\]]*)\]\(([^)\s]*)\)/g, '$1 $2')
-		.toLowerCase()
-		.replace(/[^\p{L}\p{N}]+/gu, ' ')
-		.trim();
+	return (
+		line
+			.normalize('NFKC')
+			.replace(ITEM_MARKERS, '')
+			.replace(BLOCK_PREFIX, '')
+			// A resource may gain its link on the site: compare what a reader reads, the link's text.
+			// Bare URLs drop out too, so "Docs: https://…" in a source matches "[Docs](https://…)".
+			.replace(/\[([^\]]*)\]\([^)\s]*\)/g, '$1')
+			.replace(/\bhttps?:\/\/\S+/g, ' ')
+			.toLowerCase()
+			.replace(/[^\p{L}\p{N}]+/gu, ' ')
+			.trim()
+	);
 }
 
 /**

@@ -29,6 +29,7 @@ const CASES: [rule: string, expected: string[]][] = [
 	['html-attribute', [`${FILE}:12:19`, `${FILE}:14:7`, `${FILE}:14:72`]],
 	['event-handler', [`${FILE}:12:26`]],
 	['unsafe-url', [`${FILE}:12:5`, `${FILE}:12:41`, `${FILE}:14:4`, `${FILE}:16:1`]],
+	['resource-link', [`${FILE}:16:3`, `${FILE}:17:8`, `${FILE}:18:33`, `${FILE}:19:3`]],
 ];
 
 describe('content linter rules', () => {

@@ -12,6 +12,7 @@ import { itemIdMissing } from './item-id-missing.ts';
 import { itemIdVanished } from './item-id-vanished.ts';
 import { malformedLink } from './malformed-link.ts';
 import { mojibake } from './mojibake.ts';
+import { resourceLink } from './resource-link.ts';
 
 /** Every rule, in the order `--help` lists them. */
 export const RULES: readonly Rule[] = [
@@ -29,4 +30,5 @@ export const RULES: readonly Rule[] = [
 	internalLink,
 	// Chapters are content, not code (src/security/content-policy.ts).
 	...contentPolicyRules,
+	resourceLink,
 ];
