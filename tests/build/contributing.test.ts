@@ -9,24 +9,21 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { scaffoldChapter } from '../../scripts/scaffold/chapter.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /**
- * A copy of the site with a tiny content folder, inside the project (`.tmp/`, git-ignored) so it
- * resolves the project's node_modules. The real `npm run build` and `npm run lint:content` run in it.
+ * A copy of the site with a tiny content folder and one scaffolded chapter, inside the project
+ * (`.tmp/`, git-ignored) so it resolves the project's node_modules. The real `npm run build` and
+ * `npm run lint:content` run in it. Each test gets its own copy, so each runs alone or in any order.
  */
-let site: string;
-const npm = (script: string) => {
-	const result = spawnSync('npm', ['run', '--silent', script], { cwd: site, encoding: 'utf8' });
-	return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-};
-
-beforeAll(() => {
+const sites: string[] = [];
+function siteWithScaffoldedChapter() {
 	mkdirSync(join(ROOT, '.tmp'), { recursive: true });
-	site = mkdtempSync(join(ROOT, '.tmp', 'site-'));
+	const site = mkdtempSync(join(ROOT, '.tmp', 'site-'));
+	sites.push(site);
 	for (const entry of [
 		'astro.config.mjs',
 		'tsconfig.json',
@@ -40,16 +37,21 @@ beforeAll(() => {
 	cpSync(join(ROOT, 'tests', 'fixtures', 'lint', 'clean', 'content'), join(site, 'content'), {
 		recursive: true,
 	});
+	const chapter = scaffoldChapter(join(site, 'content'), 'demo', 'Testing');
+	writeFileSync(chapter.path, chapter.source);
+	const npm = (script: string) => {
+		const result = spawnSync('npm', ['run', '--silent', script], { cwd: site, encoding: 'utf8' });
+		return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+	};
+	return { site, chapterPath: 'content/demo/03-testing.mdx', npm };
+}
+afterAll(() => {
+	for (const site of sites) rmSync(site, { recursive: true, force: true });
 });
-afterAll(() => rmSync(site, { recursive: true, force: true }));
 
 describe('a contributed chapter, through the real lint and build', { timeout: 180_000 }, () => {
-	let chapterPath = '';
-
 	it('the scaffolder output lints and builds untouched, with an Edit link to its file', () => {
-		const chapter = scaffoldChapter(join(site, 'content'), 'demo', 'Testing');
-		writeFileSync(chapter.path, chapter.source);
-		chapterPath = 'content/demo/03-testing.mdx';
+		const { site, chapterPath, npm } = siteWithScaffoldedChapter();
 		expect(npm('lint:content').status).toBe(0);
 		const build = npm('build');
 		expect(build.status, build.output).toBe(0);
@@ -63,6 +65,7 @@ describe('a contributed chapter, through the real lint and build', { timeout: 18
 	});
 
 	it('broken frontmatter fails both lint:content and build, naming the file', () => {
+		const { site, chapterPath, npm } = siteWithScaffoldedChapter();
 		const file = join(site, chapterPath);
 		writeFileSync(file, readFileSync(file, 'utf8').replace('phase: 3', 'phase: three'));
 		const lint = npm('lint:content');
