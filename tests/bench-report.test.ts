@@ -1,5 +1,6 @@
 import { chromium } from '@playwright/test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildPhases, parseDuration } from '../bench/lib/phases.ts';
 import { formatNumber, toMarkdown, type Results } from '../bench/lib/report.ts';
 
 afterEach(() => {
@@ -29,5 +30,27 @@ describe('bench report', () => {
 		const { CHROMIUM_PATH } = await import('../bench/lib/chromium.ts');
 		expect(CHROMIUM_PATH).toBe(chromium.executablePath());
 		expect(CHROMIUM_PATH).not.toBe('/usr/bin/chromium');
+	});
+
+	it('reads the build steps from an astro build log', () => {
+		expect(parseDuration('1m 24s')).toBe(84);
+		expect(parseDuration('820ms')).toBeCloseTo(0.82);
+		const log = [
+			'23:40:26 [build] ✓ Completed in 24.08s.',
+			'23:41:25 [vite] ✓ built in 58.93s',
+			'23:41:26 [vite] ✓ built in 403ms',
+			'23:41:49 ✓ Completed in 22.36s.',
+			'23:41:49 [build] ✓ Completed in 1m 24s.',
+			'23:42:14 [starlight:pagefind] Finished building search index in 25.03s.',
+			'23:42:39 [build] 1049 page(s) built in 2m 37s',
+		].join('\n');
+		expect(buildPhases(log)).toEqual({
+			setup: 24.08,
+			bundle: 58.93,
+			render: 22.36,
+			pagefind: 25.03,
+			afterPagefind: 25,
+		});
+		expect(buildPhases('23:40:26 [build] ✓ Completed in 24.08s.')).toBeUndefined();
 	});
 });

@@ -1,4 +1,5 @@
 import type { SizeResult } from './build.ts';
+import type { BuildPhases } from './phases.ts';
 import type { PageWeight } from './weight.ts';
 import type { LighthouseResult } from './lighthouse.ts';
 import { CATEGORIES } from './lighthouse.ts';
@@ -117,6 +118,37 @@ export function checkBudgets(results: Results): Check[] {
 	return checks;
 }
 
+const PHASES: [keyof BuildPhases, string][] = [
+	['setup', 'setup: config, content sync, types'],
+	['bundle', 'bundle: Vite/Rolldown, every chapter compiled'],
+	['render', 'render: every page to HTML'],
+	['pagefind', 'Pagefind index'],
+	['afterPagefind', 'after Pagefind: sitemap, CSP pass (project only)'],
+];
+
+/** Seconds per build step, this project against plain Starlight, for each size measured. */
+function phaseTable(builds: SizeResult[]): string[] {
+	const measured = builds.filter((run) => run.project.phases && run.plain.phases);
+	if (measured.length === 0) return [];
+	const seconds = (value: number) => `${value.toFixed(1)} s`;
+	return [
+		`| build step | ${measured.map((run) => `${run.chapters}: project / plain (extra)`).join(' | ')} |`,
+		`| --- |${' ---: |'.repeat(measured.length)}`,
+		...PHASES.map(
+			([key, label]) =>
+				`| ${label} | ${measured
+					.map((run) => {
+						const project = run.project.phases![key];
+						const plain = run.plain.phases![key];
+						const extra = project - plain;
+						return `${seconds(project)} / ${seconds(plain)} (${extra >= 0 ? '+' : '−'}${seconds(Math.abs(extra))})`;
+					})
+					.join(' | ')} |`,
+		),
+		'',
+	];
+}
+
 const mark = (ok: boolean | null) => (ok === null ? '–' : ok ? '✓' : '✗');
 
 /** The results as Markdown tables (docs/benchmarks.md, bench/results/latest.md). */
@@ -146,6 +178,7 @@ export function toMarkdown(results: Results): string {
 			);
 		}
 		lines.push('');
+		lines.push(...phaseTable(results.builds));
 	}
 	if (results.weight) {
 		lines.push(
