@@ -22,6 +22,11 @@ export default defineConfig({
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
 	retries: 0,
+	// A page test takes seconds on a quiet machine. On a shared 2-core machine axe alone can take
+	// half a minute; a timeout there restarts the worker and its browser, which makes the next test
+	// slow too. These limits only matter when something hangs.
+	timeout: 120_000,
+	expect: { timeout: 20_000 },
 	// Two workers on a 2-core machine: the pages are served from disk and most of a test is waiting.
 	workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
