@@ -12,7 +12,7 @@ import { cspIntegration } from './src/integrations/csp.ts';
 import { STORAGE_GUARD_SCRIPT } from './src/progress/storage-guard.ts';
 import { PAGEFIND_RANKING } from './src/search/ranking.ts';
 
-/** Self-hosters set these at build time (README, "Self-hosting"). */
+/** Self-hosters set these at build time (docs/self-hosting.md). */
 const site = process.env.SITE_URL || 'https://backend-roadmaps.example.org';
 const base = process.env.BASE_PATH || '/';
 /** The repository "Edit page" links point into; forks and mirrors set REPO_URL. */

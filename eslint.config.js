@@ -1,5 +1,6 @@
 // @ts-check
-import { defineConfig } from 'eslint/config';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, includeIgnoreFile } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
@@ -7,20 +8,10 @@ import globals from 'globals';
 
 /** ESLint flat config: the recommended JS, TypeScript and Astro rules, as Astro projects use them. */
 export default defineConfig(
-	{
-		ignores: [
-			'dist/',
-			'dist-selfhost/',
-			'.astro/',
-			'.tmp/',
-			'node_modules/',
-			'content/',
-			'tests/fixtures/',
-			'bench/.work/',
-			'test-results/',
-			'playwright-report/',
-		],
-	},
+	// Generated files: .gitignore is the one list of them.
+	includeIgnoreFile(fileURLToPath(new URL('.gitignore', import.meta.url))),
+	// Sources that are not code: chapters and the content linter's fixtures.
+	{ ignores: ['content/', 'tests/fixtures/'] },
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	...astro.configs.recommended,

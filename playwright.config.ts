@@ -1,43 +1,64 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from './e2e/system-chromium';
+import { CHROMIUM_LAUNCH } from './e2e/system-tools';
 
 /**
- * Browser tests run against the production build served by `astro preview`. Playwright cannot
- * download its browsers on every machine, so a system Chromium is used when there is one
- * (`CHROMIUM_PATH`, else Debian's /usr/bin/chromium); otherwise Playwright's own browser
- * (`npx playwright install chromium`).
+ * The browser tests, in two projects:
+ * - `site`: `e2e/` against the production build in dist/, served by `astro preview`;
+ * - `selfhost`: `e2e-selfhost/` against the `BASE_PATH=/roadmaps/` build in dist-selfhost/, served
+ *   by a real nginx with the shipped deploy/ config.
+ * Each web server first rebuilds its directory when a source is newer (scripts/build-site.ts), so
+ * no test runs against a stale build. Both use the system Chromium when there is one, else
+ * Playwright's own (e2e/system-tools.ts).
  */
 export const PORT = Number(process.env.E2E_PORT ?? 4329);
+/** nginx listens next to the preview server, so one `E2E_PORT` keeps parallel checkouts apart. */
+const SELFHOST_PORT = PORT + 1;
+// Read by e2e-selfhost/site.ts in every worker (workers load this file too).
+process.env.SELFHOST_ORIGIN = `http://127.0.0.1:${SELFHOST_PORT}`;
+
+const browser = { ...devices['Desktop Chrome'], launchOptions: CHROMIUM_LAUNCH };
 
 export default defineConfig({
-	testDir: './e2e',
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
 	retries: 0,
-	workers: process.env.CI ? 2 : undefined,
+	// A page test takes seconds on a quiet machine. On a shared 2-core machine axe alone can take
+	// half a minute; a timeout there restarts the worker and its browser, which makes the next test
+	// slow too. These limits only matter when something hangs.
+	timeout: 120_000,
+	expect: { timeout: 20_000 },
+	// Two workers on a 2-core machine: the pages are served from disk and most of a test is waiting.
+	workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-	use: {
-		baseURL: `http://127.0.0.1:${PORT}`,
-		trace: 'retain-on-failure',
-	},
+	use: { trace: 'retain-on-failure' },
 	projects: [
 		{
-			name: 'chromium',
-			use: {
-				...devices['Desktop Chrome'],
-				launchOptions: SYSTEM_CHROMIUM
-					? {
-							executablePath: SYSTEM_CHROMIUM,
-							args: CHROMIUM_ARGS,
-						}
-					: {},
-			},
+			name: 'site',
+			testDir: './e2e',
+			use: { ...browser, baseURL: `http://127.0.0.1:${PORT}` },
+		},
+		{
+			name: 'selfhost',
+			testDir: './e2e-selfhost',
+			use: browser,
 		},
 	],
-	webServer: {
-		command: `astro preview --host 127.0.0.1 --port ${PORT}`,
-		url: `http://127.0.0.1:${PORT}/`,
-		reuseExistingServer: !process.env.CI,
-		timeout: 60_000,
-	},
+	webServer: [
+		{
+			command: `node scripts/build-site.ts site --if-stale && astro preview --host 127.0.0.1 --port ${PORT}`,
+			url: `http://127.0.0.1:${PORT}/`,
+			// Never a server left running from another checkout: this one checks dist/ is fresh.
+			reuseExistingServer: false,
+			timeout: 180_000,
+		},
+		{
+			command: 'node scripts/build-site.ts selfhost --if-stale && node e2e-selfhost/serve.ts',
+			url: `http://127.0.0.1:${SELFHOST_PORT}/roadmaps/`,
+			env: { SELFHOST_PORT: String(SELFHOST_PORT) },
+			reuseExistingServer: false,
+			timeout: 180_000,
+			// SIGTERM lets the harness stop nginx and remove its temporary prefix.
+			gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+		},
+	],
 });

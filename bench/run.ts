@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: build throughput against plain Starlight on synthetic corpora, page weight,
- * Lighthouse, and the progress/search budgets, checked against the targets of issue 8.
- * Writes bench/results/latest.json and latest.md and the README "Benchmarks" table; parts and
- * sizes not run keep their last figures.
+ * Lighthouse, and the progress/search budgets, checked against their targets (bench/lib/report.ts).
+ * Writes bench/results/latest.json and latest.md and the table at the end of docs/benchmarks.md;
+ * parts and sizes not run keep their last figures.
  *
  *   npm run bench -- --only=build|weight|lighthouse|budgets (comma-separated) --sizes=1000
  */
@@ -182,11 +182,12 @@ writeFileSync(latestFile, JSON.stringify(results, null, '\t') + '\n');
 const markdown = toMarkdown(results);
 writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
 {
-	// The README shows the same table, between markers.
-	const readme = join(ROOT, 'README.md');
-	const text = readFileSync(readme, 'utf8');
+	// The benchmarks doc shows the same table, between markers.
+	const doc = join(ROOT, 'docs', 'benchmarks.md');
+	const text = readFileSync(doc, 'utf8');
 	const section = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;
-	if (section.test(text)) writeFileSync(readme, text.replace(section, `$1${markdown}$2`));
+	if (!section.test(text)) throw new Error(`${doc}: the bench:start/bench:end markers are missing`);
+	writeFileSync(doc, text.replace(section, `$1${markdown}$2`));
 }
 console.log('\n' + markdown);
 for (const check of checkBudgets(results)) {

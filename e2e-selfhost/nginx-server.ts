@@ -3,8 +3,8 @@ import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/pr
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { NGINX, missingToolsMessage } from '../e2e/system-tools.ts';
 
-const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const DEPLOY = resolve(import.meta.dirname, '../deploy');
 
 export interface RunningNginx {
@@ -19,7 +19,15 @@ export interface RunningNginx {
  * `basePath`. Everything nginx writes (pid, logs, temp files) lives in a temporary prefix, so it
  * runs as root or as a normal user.
  */
-export async function startNginx(distDir: string, basePath: string): Promise<RunningNginx> {
+export async function startNginx(
+	distDir: string,
+	basePath: string,
+	port?: number,
+): Promise<RunningNginx> {
+	if (!NGINX)
+		throw new Error(
+			missingToolsMessage({ chromium: true, nginx: false }, 'The self-hosting tests'),
+		);
 	const prefix = await mkdtemp(join(tmpdir(), 'roadmaps-nginx-'));
 	const conf = join(prefix, 'conf');
 	const webRoot = join(prefix, 'www');
@@ -29,7 +37,7 @@ export async function startNginx(distDir: string, basePath: string): Promise<Run
 	await rm(join(webRoot, basePath), { recursive: true });
 	await symlink(resolve(distDir), join(webRoot, basePath.replace(/\/$/, '')));
 
-	const port = await freePort();
+	port ??= await freePort();
 	const server = replaceOnce(
 		replaceOnce(
 			replaceOnce(
@@ -81,7 +89,12 @@ export async function startNginx(distDir: string, basePath: string): Promise<Run
 		},
 	);
 	const origin = `http://127.0.0.1:${port}`;
-	await waitUntilUp(origin, child, prefix);
+	const failedToStart = new Promise<never>((_, fail) =>
+		child.once('error', (error) =>
+			fail(new Error(`${NGINX} could not be started: ${error.message}`)),
+		),
+	);
+	await Promise.race([waitUntilUp(origin, child, prefix), failedToStart]);
 	return {
 		origin,
 		async stop() {

@@ -1,25 +1,21 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sitemapPaths as readSitemap } from '../e2e/sitemap';
 
-/** Origin of the nginx started by global setup. */
+/** Origin of the nginx that playwright.config.ts starts for the selfhost project. */
 export function origin(): string {
 	const value = process.env.SELFHOST_ORIGIN;
-	if (!value)
-		throw new Error('SELFHOST_ORIGIN is unset: run through playwright.selfhost.config.ts.');
+	if (!value) throw new Error('SELFHOST_ORIGIN is unset: run through playwright.config.ts.');
 	return value;
 }
 
-/** Site paths (with the base) of every page in the served sitemap. */
-export async function sitemapPaths(base: string): Promise<string[]> {
-	const locs = async (path: string) => {
+/** Site paths (with the base) of every page in the sitemap nginx serves. */
+export function sitemapPaths(base: string): Promise<string[]> {
+	return readSitemap(base, async (path) => {
 		const response = await fetch(origin() + path);
 		if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-		return [...(await response.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map(
-			(m) => new URL(m[1]!).pathname,
-		);
-	};
-	const sitemaps = await locs(`${base}sitemap-index.xml`);
-	return (await Promise.all(sitemaps.map(locs))).flat();
+		return response.text();
+	});
 }
 
 /** Every HTML file under `dir`. */

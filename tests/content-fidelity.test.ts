@@ -52,7 +52,7 @@ const EXCLUSIONS: Record<string, Exclusion[]> = {
 	'004_e835637113bcc593.txt': [],
 };
 
-/** The roadmap folder each seed is published in (README, content conventions). */
+/** The roadmap folder each seed is published in (docs/architecture.md, "Content"). */
 const PUBLISHED_AS: Record<string, string> = {
 	'000_3fef6295854d220c.txt': 'express-senior',
 	'001_2bc1d622c0d2b9a1.txt': 'node-express-mongodb',

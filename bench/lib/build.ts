@@ -12,6 +12,7 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
+import { buildPhases, type BuildPhases } from './phases.ts';
 import { syntheticChapters, writeCorpus, CHAPTERS_PER_ROADMAP } from './synthetic.ts';
 
 /** The repository root: bench/lib/ is two levels down. */
@@ -28,6 +29,8 @@ export interface BuildResult {
 	peakRssBytes: number | null;
 	distBytes: number;
 	pagefindBytes: number;
+	/** Seconds per build step, from the build's log (undefined if the log lacks one). */
+	phases?: BuildPhases;
 	/** Work directory, whose `dist/` later steps may serve. */
 	dir: string;
 }
@@ -153,6 +156,7 @@ export async function timedBuild(
 		peakRssBytes,
 		distBytes: dirBytes(join(dir, 'dist')),
 		pagefindBytes: dirBytes(join(dir, 'dist', 'pagefind')),
+		phases: buildPhases(readFileSync(logFile, 'utf8')),
 		dir,
 	};
 }

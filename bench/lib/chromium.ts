@@ -1,16 +1,13 @@
 import { chromium, type Browser } from '@playwright/test';
 
-import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../../e2e/system-chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_LAUNCH, SYSTEM_CHROMIUM } from '../../e2e/system-tools.ts';
 
 export { CHROMIUM_ARGS };
 
-/** The system Chromium (no browser download works on these machines), as in playwright.config.ts. */
-export const CHROMIUM_PATH = SYSTEM_CHROMIUM ?? '/usr/bin/chromium';
+/** The browser the tests use: the system Chromium, else Playwright's own (Lighthouse needs a path). */
+export const CHROMIUM_PATH = SYSTEM_CHROMIUM ?? chromium.executablePath();
 
-/** Headless Chromium through Playwright. */
+/** Headless Chromium through Playwright, launched as the browser tests launch it. */
 export function launchChromium(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: CHROMIUM_PATH,
-		args: CHROMIUM_ARGS,
-	});
+	return chromium.launch(CHROMIUM_LAUNCH);
 }

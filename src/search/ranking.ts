@@ -4,7 +4,7 @@
  * defaults except `termSimilarity`: at Starlight's 9 an exact word on a page that only mentions it
  * ("PostgreSQL" on the home page) beat the same word inside a compound in the chapter that teaches
  * it ("PostgreSQL/MySQL"); Pagefind's own default, 1, ranks every case of the ranking test right.
- * Measured over a grid of all four weights: README, "Search".
+ * Measured over a grid of all four weights: docs/search.md.
  */
 export const PAGEFIND_RANKING = {
 	pageLength: 0.1,

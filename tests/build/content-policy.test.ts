@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx } from '../../e2e-selfhost/nginx-server.ts';
-import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../../e2e/system-chromium.ts';
+import { CHROMIUM_LAUNCH } from '../../e2e/system-tools.ts';
 import { copySite, npmIn } from './site.ts';
 
 /**
@@ -158,9 +158,7 @@ describe('defence in depth: past the content check', { timeout: 300_000 }, () =>
 		const result = build({ CONTENT_POLICY: 'off', CSP_CHAPTER_SCRIPTS: 'warn' });
 		expect(result.status, result.output).toBe(0);
 		const nginx = await startNginx(join(site, 'dist'), '/');
-		const browser = await chromium.launch(
-			SYSTEM_CHROMIUM ? { executablePath: SYSTEM_CHROMIUM, args: CHROMIUM_ARGS } : {},
-		);
+		const browser = await chromium.launch(CHROMIUM_LAUNCH);
 		try {
 			const page = await browser.newPage();
 			await page.addInitScript(() => {

@@ -1,25 +1,33 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { scaffoldChapter } from '../../scripts/scaffold/chapter.ts';
 import { copySite, npmIn } from './site.ts';
 
-/** A copy of the site with a tiny content folder; the real `npm run build` and `lint:content` run in it. */
-let site: string;
-const npm = (script: string) => npmIn(site, script);
-
-beforeAll(() => {
-	site = copySite();
+/**
+ * A copy of the site with a tiny content folder and one scaffolded chapter; the real
+ * `npm run build` and `npm run lint:content` run in it. Each test gets its own copy, so each runs
+ * alone or in any order.
+ */
+const sites: string[] = [];
+function siteWithScaffoldedChapter() {
+	const site = copySite();
+	sites.push(site);
+	const chapter = scaffoldChapter(join(site, 'content'), 'demo', 'Testing');
+	writeFileSync(chapter.path, chapter.source);
+	return {
+		site,
+		chapterPath: 'content/demo/03-testing.mdx',
+		npm: (script: string) => npmIn(site, script),
+	};
+}
+afterAll(() => {
+	for (const site of sites) rmSync(site, { recursive: true, force: true });
 });
-afterAll(() => rmSync(site, { recursive: true, force: true }));
 
 describe('a contributed chapter, through the real lint and build', { timeout: 180_000 }, () => {
-	let chapterPath = '';
-
 	it('the scaffolder output lints and builds untouched, with an Edit link to its file', () => {
-		const chapter = scaffoldChapter(join(site, 'content'), 'demo', 'Testing');
-		writeFileSync(chapter.path, chapter.source);
-		chapterPath = 'content/demo/03-testing.mdx';
+		const { site, chapterPath, npm } = siteWithScaffoldedChapter();
 		expect(npm('lint:content').status).toBe(0);
 		const build = npm('build');
 		expect(build.status, build.output).toBe(0);
@@ -33,6 +41,7 @@ describe('a contributed chapter, through the real lint and build', { timeout: 18
 	});
 
 	it('broken frontmatter fails both lint:content and build, naming the file', () => {
+		const { site, chapterPath, npm } = siteWithScaffoldedChapter();
 		const file = join(site, chapterPath);
 		writeFileSync(file, readFileSync(file, 'utf8').replace('phase: 3', 'phase: three'));
 		const lint = npm('lint:content');

@@ -1,0 +1,56 @@
+import { chromium } from '@playwright/test';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildPhases, parseDuration } from '../bench/lib/phases.ts';
+import { formatNumber, toMarkdown, type Results } from '../bench/lib/report.ts';
+
+afterEach(() => {
+	vi.unstubAllEnvs();
+	vi.resetModules();
+});
+
+describe('bench report', () => {
+	it('prints measured values without float noise', () => {
+		expect(formatNumber(5.100000000093132)).toBe('5.1');
+		expect(formatNumber(4.099999999627471)).toBe('4.1');
+		expect(formatNumber(2619)).toBe('2619');
+		const results: Results = {
+			date: '2026-11-23T00:00:00.000Z',
+			machine: { cpus: 2, cpuModel: 'test', memoryGB: 1, node: 'v24' },
+			budgets: {
+				progress: { restore: { value: 5.100000000093132, unit: 'ms', budget: 16, ok: true } },
+			},
+		};
+		const table = toMarkdown(results);
+		expect(table).toContain('| progress: restore (budget 16 ms) | 5.1 ms | ✓ |');
+		expect(table).not.toContain('5.100000000093132');
+	});
+
+	it("falls back to Playwright's own Chromium when there is no system one", async () => {
+		vi.stubEnv('CHROMIUM_PATH', '/nonexistent/chromium');
+		const { CHROMIUM_PATH } = await import('../bench/lib/chromium.ts');
+		expect(CHROMIUM_PATH).toBe(chromium.executablePath());
+		expect(CHROMIUM_PATH).not.toBe('/usr/bin/chromium');
+	});
+
+	it('reads the build steps from an astro build log', () => {
+		expect(parseDuration('1m 24s')).toBe(84);
+		expect(parseDuration('820ms')).toBeCloseTo(0.82);
+		const log = [
+			'23:40:26 [build] ✓ Completed in 24.08s.',
+			'23:41:25 [vite] ✓ built in 58.93s',
+			'23:41:26 [vite] ✓ built in 403ms',
+			'23:41:49 ✓ Completed in 22.36s.',
+			'23:41:49 [build] ✓ Completed in 1m 24s.',
+			'23:42:14 [starlight:pagefind] Finished building search index in 25.03s.',
+			'23:42:39 [build] 1049 page(s) built in 2m 37s',
+		].join('\n');
+		expect(buildPhases(log)).toEqual({
+			setup: 24.08,
+			bundle: 58.93,
+			render: 22.36,
+			pagefind: 25.03,
+			afterPagefind: 25,
+		});
+		expect(buildPhases('23:40:26 [build] ✓ Completed in 24.08s.')).toBeUndefined();
+	});
+});
