@@ -8,6 +8,8 @@ import { taskItemsPlugin } from './src/markdown/task-items.ts';
 import { readRoadmaps } from './src/content/roadmaps.ts';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { cspIntegration } from './src/integrations/csp.ts';
+import { offlineIntegration } from './src/integrations/offline.ts';
+import { THEME_COLOR } from './src/offline/manifest.ts';
 import { STORAGE_GUARD_SCRIPT } from './src/progress/storage-guard.ts';
 import { PAGEFIND_RANKING } from './src/search/ranking.ts';
 
@@ -54,8 +56,16 @@ export default defineConfig({
 			// Starlight appends the entry's filePath (`content/<roadmap>/<file>.mdx`) to this URL.
 			editLink: { baseUrl: `${repoUrl}/edit/main/` },
 			// First in <head>, before Starlight's theme script, which throws when storage is blocked.
-			head: [{ tag: 'script', content: STORAGE_GUARD_SCRIPT }],
-			customCss: ['./src/styles/progress.css', './src/styles/a11y.css'],
+			head: [
+				{ tag: 'script', content: STORAGE_GUARD_SCRIPT },
+				// Installable app (src/pages/manifest.webmanifest.ts).
+				{
+					tag: 'link',
+					attrs: { rel: 'manifest', href: `${base.replace(/\/?$/, '/')}manifest.webmanifest` },
+				},
+				{ tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOR } },
+			],
+			customCss: ['./src/styles/progress.css', './src/styles/a11y.css', './src/styles/offline.css'],
 			components: {
 				// PageTitle: wraps the default title with the chapter's progress meter.
 				PageTitle: './src/components/PageTitle.astro',
@@ -85,5 +95,7 @@ export default defineConfig({
 		}),
 		// After Starlight: hashes every inline script in the finished HTML (README, "Self-hosting").
 		cspIntegration(),
+		// Last: the offline service worker precaches every file the build wrote, as written.
+		offlineIntegration(),
 	],
 });
