@@ -65,7 +65,12 @@ export default defineConfig({
 				},
 				{ tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOR } },
 			],
-			customCss: ['./src/styles/progress.css', './src/styles/a11y.css', './src/styles/offline.css'],
+			customCss: [
+				'./src/styles/progress.css',
+				'./src/styles/a11y.css',
+				'./src/styles/offline.css',
+				'./src/styles/print.css',
+			],
 			components: {
 				// PageTitle: wraps the default title with the chapter's progress meter.
 				PageTitle: './src/components/PageTitle.astro',
@@ -84,9 +89,10 @@ export default defineConfig({
 						items: [{ autogenerate: { directory: `content/${roadmap.id}` } }],
 					})),
 					{
-						// Landing pages belong to their roadmap's topic; the home, progress and topic pages to none.
+						// Landing and print pages belong to their roadmap's topic; the home, progress and topic
+						// pages to none.
 						topics: Object.fromEntries(
-							roadmaps.map((roadmap) => [roadmap.id, [`/${roadmap.id}/`]]),
+							roadmaps.map((roadmap) => [roadmap.id, [`/${roadmap.id}/`, `/${roadmap.id}/print`]]),
 						),
 						exclude: ['/', '/progress', '/topics', '/topics/**'],
 					},
