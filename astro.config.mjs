@@ -4,12 +4,14 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import starlightSidebarTopics from 'starlight-sidebar-topics';
+import starlightLlmsTxt from 'starlight-llms-txt';
 import { taskItemsPlugin } from './src/markdown/task-items.ts';
 import { readRoadmaps } from './src/content/roadmaps.ts';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { cspIntegration } from './src/integrations/csp.ts';
 import { offlineIntegration } from './src/integrations/offline.ts';
 import { THEME_COLOR } from './src/offline/manifest.ts';
+import { llmsChapterList } from './src/llms/chapter-list.ts';
 import { STORAGE_GUARD_SCRIPT } from './src/progress/storage-guard.ts';
 import { PAGEFIND_RANKING } from './src/search/ranking.ts';
 
@@ -81,6 +83,17 @@ export default defineConfig({
 			routeMiddleware: ['./src/navigation/route-middleware.ts'],
 			pagefind: { ranking: PAGEFIND_RANKING },
 			plugins: [
+				// llms.txt, llms-full.txt, llms-small.txt and one set per roadmap (_llms-txt/<id>.txt), so
+				// a learner can hand a roadmap to their own assistant.
+				starlightLlmsTxt({
+					projectName: 'Backend Roadmaps',
+					details: llmsChapterList('./content', new URL(base.replace(/\/?$/, '/'), site).href),
+					customSets: roadmaps.map((roadmap) => ({
+						label: roadmap.title,
+						description: roadmap.summary,
+						paths: [`${roadmap.id}/**`],
+					})),
+				}),
 				starlightSidebarTopics(
 					roadmaps.map((roadmap) => ({
 						id: roadmap.id,
