@@ -10,6 +10,7 @@ import { readRoadmaps } from './src/content/roadmaps.ts';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { cspIntegration } from './src/integrations/csp.ts';
 import { offlineIntegration } from './src/integrations/offline.ts';
+import { cdnHeadersIntegration } from './src/integrations/cdn-headers.ts';
 import { THEME_COLOR } from './src/offline/manifest.ts';
 import { llmsChapterList } from './src/llms/chapter-list.ts';
 import { STORAGE_GUARD_SCRIPT } from './src/progress/storage-guard.ts';
@@ -114,6 +115,8 @@ export default defineConfig({
 		}),
 		// After Starlight: hashes every inline script in the finished HTML (README, "Self-hosting").
 		cspIntegration(),
+		// _headers for Netlify and Cloudflare Pages, from deploy/nginx/.
+		cdnHeadersIntegration(),
 		// Last: the offline service worker precaches every file the build wrote, as written.
 		offlineIntegration(),
 	],

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { parseHeadersFile } from '../src/cdn/headers.ts';
 import { checkOffline, checkUpdate, copySite } from '../e2e/offline-checks';
 import { startNginx } from './nginx-server';
 import { SELFHOST_BASE, SELFHOST_DIST } from './paths';
@@ -31,4 +34,11 @@ test('nginx serves the worker uncached and the manifest with its type', async ()
 	expect(manifest.headers.get('content-type')).toBe('application/manifest+json');
 	expect(manifest.headers.get('x-content-type-options')).toBe('nosniff');
 	expect((await manifest.json()).start_url).toBe(SELFHOST_BASE);
+});
+
+test('the built _headers for a CDN carries the base path', () => {
+	const rules = parseHeadersFile(readFileSync(join(SELFHOST_DIST, '_headers'), 'utf8'));
+	expect([...rules.keys()].sort()).toEqual(
+		[`${SELFHOST_BASE}*`, `${SELFHOST_BASE}_astro/*`, `${SELFHOST_BASE}pagefind/*`].sort(),
+	);
 });
