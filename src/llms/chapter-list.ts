@@ -3,9 +3,9 @@ import { parse as parseYaml } from 'yaml';
 import { listChapterFiles, readRoadmaps } from '../content/roadmaps.ts';
 
 /**
- * The "details" of `llms.txt`: every roadmap with a link to each of its chapters (a paragraph
- * and a list each: llmstxt.org allows no headings there), so an assistant
+ * The "details" of `llms.txt`: every roadmap with a link to each of its chapters, so an assistant
  * given the file finds every page (starlight-llms-txt itself lists only the documentation sets).
+ * A paragraph and a list per roadmap: llmstxt.org allows no headings there.
  * `root` is the site's URL with the base path and a trailing slash.
  */
 export function llmsChapterList(contentDir: string, root: string): string {
