@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
 import { transform } from 'esbuild';
+import { measure, median, type Measure } from './progress-budget.ts';
 
 /**
  * Offline budgets (issue 14), measured on a built site: what the worker's registration and the
@@ -11,28 +12,6 @@ import { transform } from 'esbuild';
  * the precache a first visit downloads afterwards. Called by `npm run bench`.
  */
 
-interface Measure {
-	value: number;
-	unit: string;
-	budget: number;
-	ok: boolean;
-}
-
-const CHAPTER = 'express-senior/01-core-express/';
-const ADDED_BUDGET = 2048;
-const LOAD_SLOWDOWN_BUDGET_MS = 50;
-const ACTIVE_BUDGET_MS = 10_000;
-const PRECACHE_BUDGET = 5 * 1024 * 1024;
-const RUNS = 3;
-
-const measure = (value: number, unit: string, budget: number): Measure => ({
-	value: Math.round(value),
-	unit,
-	budget,
-	ok: value <= budget,
-});
-const median = (values: number[]) =>
-	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const gzip = (text: string) => gzipSync(text, { level: 9 }).length;
 
 /**
@@ -122,12 +101,12 @@ export async function measureOffline({
 			ADDED_BUDGET,
 		),
 		[`first load event with the worker minus without it, ${CHAPTER} (median of ${RUNS})`]: measure(
-			median(withWorker.map((v) => v.load)) - median(without.map((v) => v.load)),
+			Math.round(median(withWorker.map((v) => v.load)) - median(without.map((v) => v.load))),
 			'ms',
 			LOAD_SLOWDOWN_BUDGET_MS,
 		),
 		[`time until the worker is active on a first visit (median of ${RUNS})`]: measure(
-			median(withWorker.map((v) => v.active)),
+			Math.round(median(withWorker.map((v) => v.active))),
 			'ms',
 			ACTIVE_BUDGET_MS,
 		),

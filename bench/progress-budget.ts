@@ -22,13 +22,13 @@ const TICKS = 5000;
 const JS_BUDGET = 4096;
 const FRAME_MS = 16;
 
-const measure = (value: number, unit: string, budget: number): Measure => ({
+export const measure = (value: number, unit: string, budget: number): Measure => ({
 	value,
 	unit,
 	budget,
 	ok: value <= budget,
 });
-const median = (values: number[]) =>
+export const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The built chapter with the most checkboxes (the most work to restore), e.g. `express-senior/01-core-express/`. */
