@@ -12,6 +12,13 @@ import { measure, median, type Measure } from './progress-budget.ts';
  * the precache a first visit downloads afterwards. Called by `npm run bench`.
  */
 
+const CHAPTER = 'express-senior/01-core-express/';
+const ADDED_BUDGET = 2048;
+const LOAD_SLOWDOWN_BUDGET_MS = 50;
+const ACTIVE_BUDGET_MS = 10_000;
+const PRECACHE_BUDGET = 5 * 1024 * 1024;
+const RUNS = 3;
+
 const gzip = (text: string) => gzipSync(text, { level: 9 }).length;
 
 /**
