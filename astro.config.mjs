@@ -4,11 +4,16 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import starlightSidebarTopics from 'starlight-sidebar-topics';
+import starlightLlmsTxt from 'starlight-llms-txt';
 import { taskItemsPlugin } from './src/markdown/task-items.ts';
 import { readRoadmaps } from './src/content/roadmaps.ts';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { contentPolicyIntegration } from './src/integrations/content-policy.ts';
 import { cspIntegration } from './src/integrations/csp.ts';
+import { offlineIntegration } from './src/integrations/offline.ts';
+import { cdnHeadersIntegration } from './src/integrations/cdn-headers.ts';
+import { THEME_COLOR } from './src/offline/manifest.ts';
+import { llmsChapterList } from './src/llms/chapter-list.ts';
 import { STORAGE_GUARD_SCRIPT } from './src/progress/storage-guard.ts';
 import { PAGEFIND_RANKING } from './src/search/ranking.ts';
 
@@ -57,8 +62,22 @@ export default defineConfig({
 			// Starlight appends the entry's filePath (`content/<roadmap>/<file>.mdx`) to this URL.
 			editLink: { baseUrl: `${repoUrl}/edit/main/` },
 			// First in <head>, before Starlight's theme script, which throws when storage is blocked.
-			head: [{ tag: 'script', content: STORAGE_GUARD_SCRIPT }],
-			customCss: ['./src/styles/progress.css', './src/styles/status.css', './src/styles/a11y.css'],
+			head: [
+				{ tag: 'script', content: STORAGE_GUARD_SCRIPT },
+				// Installable app (src/pages/manifest.webmanifest.ts).
+				{
+					tag: 'link',
+					attrs: { rel: 'manifest', href: `${base.replace(/\/?$/, '/')}manifest.webmanifest` },
+				},
+				{ tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOR } },
+			],
+			customCss: [
+				'./src/styles/progress.css',
+				'./src/styles/status.css',
+				'./src/styles/a11y.css',
+				'./src/styles/offline.css',
+				'./src/styles/print.css',
+			],
 			components: {
 				// PageTitle: wraps the default title with the chapter's progress meter.
 				PageTitle: './src/components/PageTitle.astro',
@@ -74,6 +93,17 @@ export default defineConfig({
 			routeMiddleware: ['./src/navigation/route-middleware.ts'],
 			pagefind: { ranking: PAGEFIND_RANKING },
 			plugins: [
+				// llms.txt, llms-full.txt, llms-small.txt and one set per roadmap (_llms-txt/<id>.txt), so
+				// a learner can hand a roadmap to their own assistant.
+				starlightLlmsTxt({
+					projectName: 'Backend Roadmaps',
+					details: llmsChapterList('./content', new URL(base.replace(/\/?$/, '/'), site).href),
+					customSets: roadmaps.map((roadmap) => ({
+						label: roadmap.title,
+						description: roadmap.summary,
+						paths: [`${roadmap.id}/**`],
+					})),
+				}),
 				starlightSidebarTopics(
 					roadmaps.map((roadmap) => ({
 						id: roadmap.id,
@@ -82,9 +112,10 @@ export default defineConfig({
 						items: [{ autogenerate: { directory: `content/${roadmap.id}` } }],
 					})),
 					{
-						// Landing pages belong to their roadmap's topic; the home, progress and topic pages to none.
+						// Landing and print pages belong to their roadmap's topic; the home, progress and topic
+						// pages to none.
 						topics: Object.fromEntries(
-							roadmaps.map((roadmap) => [roadmap.id, [`/${roadmap.id}/`]]),
+							roadmaps.map((roadmap) => [roadmap.id, [`/${roadmap.id}/`, `/${roadmap.id}/print`]]),
 						),
 						exclude: ['/', '/progress', '/topics', '/topics/**'],
 					},
@@ -94,5 +125,9 @@ export default defineConfig({
 		// After Starlight: hashes the site's own inline scripts in the finished HTML and fails on any in
 		// chapter content (docs/security.md).
 		cspIntegration({ contentDir: 'content' }),
+		// _headers for Netlify and Cloudflare Pages, from deploy/nginx/.
+		cdnHeadersIntegration(),
+		// Last: the offline service worker precaches every file the build wrote, as written.
+		offlineIntegration(),
 	],
 });

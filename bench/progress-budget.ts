@@ -30,13 +30,13 @@ const JS_BUDGET = 5120;
 const PAGE_JS_BUDGET = 10240;
 const FRAME_MS = 16;
 
-const measure = (value: number, unit: string, budget: number): Measure => ({
+export const measure = (value: number, unit: string, budget: number): Measure => ({
 	value,
 	unit,
 	budget,
 	ok: value <= budget,
 });
-const median = (values: number[]) =>
+export const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The built chapter with the most checkboxes (the most work to restore), e.g. `express-senior/01-core-express/`. */

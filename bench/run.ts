@@ -159,6 +159,7 @@ if (only.some((part) => part !== 'build')) {
 			for (const [name, file, fn] of [
 				['progress', 'progress-budget.ts', 'measureProgress'],
 				['search', 'search-budget.ts', 'measureSearch'],
+				['offline', 'offline.ts', 'measureOffline'],
 			] as const) {
 				const measure = await importBudget(file, fn);
 				log(`${name} budgets: ${measure ? 'measuring' : 'not available'}`);

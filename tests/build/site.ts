@@ -19,6 +19,8 @@ export function copySite(): string {
 		'src',
 		'public',
 		'scripts',
+		// The build writes _headers from the nginx config (src/integrations/cdn-headers.ts).
+		'deploy',
 	]) {
 		cpSync(join(ROOT, entry), join(site, entry), { recursive: true });
 	}

@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import { test } from '@playwright/test';
+import { serveDist } from '../bench/lib/serve.ts';
+import { checkOffline, checkUpdate, copySite } from './offline-checks';
+
+test('offline after one visit: an unvisited chapter opens, ticks are kept, search works', async ({
+	page,
+	context,
+	baseURL,
+}) => {
+	await checkOffline(page, context, `${baseURL}/`);
+});
+
+test('a new build replaces the worker, shows the notice and removes the old cache', async ({
+	page,
+}) => {
+	// A copy on its own server: the test changes files, which the shared preview must not see.
+	const copy = await copySite(resolve(import.meta.dirname, '../dist'));
+	const site = await serveDist(copy.dir);
+	try {
+		await checkUpdate(page, `${site.baseURL}/`, copy.dir, '/');
+	} finally {
+		await site.close();
+		await copy.remove();
+	}
+});

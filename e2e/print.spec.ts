@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { allItems, parseItemTree } from '../src/content/items.ts';
+import { listChapterFiles, readRoadmaps } from '../src/content/roadmaps.ts';
+
+const CONTENT = resolve(import.meta.dirname, '../content');
+/** Whitespace, ligatures and the typographic quotes the Markdown renderer makes, made comparable. */
+const normalize = (text: string) =>
+	text.normalize('NFKC').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
+
+for (const { id } of readRoadmaps(CONTENT)) {
+	test(`the print page of ${id} prints every item's text into the PDF`, async ({ page }) => {
+		const items = listChapterFiles(CONTENT, id).flatMap(({ path }) =>
+			allItems(parseItemTree(readFileSync(path, 'utf8')).items).map((item) => item.plain),
+		);
+		expect(items.length).toBeGreaterThan(0);
+
+		await page.goto(`/${id}/print/`);
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.locator('.page > header')).toBeHidden();
+		await expect(page.locator('.sidebar-pane')).toBeHidden();
+		const dir = mkdtempSync(join(tmpdir(), 'roadmaps-print-'));
+		try {
+			const pdf = join(dir, `${id}.pdf`);
+			await page.pdf({ path: pdf, format: 'A4' });
+			const text = normalize(
+				execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }),
+			);
+			const missing = items.filter((item) => !text.includes(normalize(item)));
+			expect(missing, `items missing from the PDF of /${id}/print/`).toEqual([]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+}
+
+test('the print page shows the boxes the learner ticked on a chapter', async ({ page }) => {
+	await page.goto('/express-senior/01-core-express/');
+	await page.getByRole('checkbox', { name: /^Routing/ }).check();
+	await page.goto('/express-senior/print/');
+	await expect(page.getByRole('checkbox', { name: /^Routing/ })).toBeChecked();
+	await expect(page.getByRole('checkbox', { name: /^Middleware/ })).not.toBeChecked();
+});
