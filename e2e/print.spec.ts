@@ -44,3 +44,28 @@ test('the print page shows the boxes the learner ticked on a chapter', async ({ 
 	await expect(page.getByRole('checkbox', { name: /^Routing/ })).toBeChecked();
 	await expect(page.getByRole('checkbox', { name: /^Middleware/ })).not.toBeChecked();
 });
+
+test('the printed roadmap shows each item’s status in words and its note', async ({ page }) => {
+	await page.goto('/express-senior/01-core-express/');
+	await page.getByRole('combobox', { name: /^Status of Routing/ }).selectOption('learning');
+	await page.getByRole('button', { name: /^Add note for Middleware/ }).click();
+	await page
+		.getByRole('textbox', { name: /^Note for Middleware/ })
+		.fill('Order of app.use matters');
+	await page.getByRole('textbox', { name: /^Note for Middleware/ }).blur();
+	await page.goto('/express-senior/print/');
+	await page.emulateMedia({ media: 'print' });
+	const dir = mkdtempSync(join(tmpdir(), 'roadmaps-print-'));
+	try {
+		const pdf = join(dir, 'statuses.pdf');
+		await page.pdf({ path: pdf, format: 'A4' });
+		const text = normalize(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }));
+		expect(text).toMatch(/Routing.{0,80}Learning/);
+		expect(text).toContain('Order of app.use matters');
+		// Controls that mean nothing on paper stay off it.
+		expect(text).not.toContain('Not started');
+		expect(text).not.toContain('Status of the focused item');
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
