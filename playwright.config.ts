@@ -30,7 +30,9 @@ export default defineConfig({
 	// Two workers on a 2-core machine: the pages are served from disk and most of a test is waiting.
 	workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-	use: { trace: 'retain-on-failure' },
+	// No service worker unless a test asks for one (the offline specs): it would precache the whole
+	// site in the background of every test.
+	use: { trace: 'retain-on-failure', serviceWorkers: 'block' },
 	projects: [
 		{
 			name: 'site',

@@ -7,6 +7,9 @@ import { startNginx } from './nginx-server';
 import { SELFHOST_BASE, SELFHOST_DIST } from './paths';
 import { origin } from './site';
 
+// These tests are about the service worker: the config blocks it elsewhere.
+test.use({ serviceWorkers: 'allow' });
+
 test('offline under the base path behind nginx: chapter, tick and search', async ({
 	page,
 	context,

@@ -3,6 +3,9 @@ import { test } from '@playwright/test';
 import { serveDist } from '../bench/lib/serve.ts';
 import { checkOffline, checkUpdate, copySite } from './offline-checks';
 
+// These tests are about the service worker: the config blocks it elsewhere.
+test.use({ serviceWorkers: 'allow' });
+
 test('offline after one visit: an unvisited chapter opens, ticks are kept, search works', async ({
 	page,
 	context,
