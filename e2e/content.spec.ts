@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 
 /**
  * One chapter of each of the five roadmaps renders: its title and its progress checkboxes. Each
- * roadmap's first chapter is reached from its landing page ("Where to start"), so the test does
- * not depend on chapter file names.
+ * roadmap's first chapter is reached from its landing page (the first phase of its map), so the
+ * test does not depend on chapter file names.
  */
 const ROADMAPS = [
 	'express-senior',
@@ -17,7 +17,7 @@ for (const roadmap of ROADMAPS) {
 	test(`${roadmap}: the first chapter shows its title and items to tick off`, async ({ page }) => {
 		const landing = await page.goto(`/${roadmap}/`);
 		expect(landing?.status(), `no landing page for content/${roadmap}/`).toBe(200);
-		await page.locator('#start ~ p a').first().click();
+		await page.locator('.roadmap-map .map-title a').first().click();
 		await expect(page).toHaveURL(new RegExp(`/${roadmap}/01-[^/]+/$`));
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 		await expect(page.getByRole('heading', { level: 1 })).not.toBeEmpty();
@@ -39,7 +39,7 @@ test('every day of the 140-day plan has its own anchor, and a link to it lands o
 	const ids: string[] = [];
 	await page.goto('/nodejs-140-days/');
 	const blocks = await page
-		.locator('.roadmap-phases > li > a')
+		.locator('.roadmap-map .map-title a')
 		.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
 	expect(blocks).toHaveLength(7);
 	for (const block of blocks) {
