@@ -17,6 +17,7 @@ import { launchChromium } from './lib/chromium.ts';
 import { runLighthouse } from './lib/lighthouse.ts';
 import { checkBudgets, toMarkdown, type Budget, type Results } from './lib/report.ts';
 import { serveDist } from './lib/serve.ts';
+import { readRoadmaps } from '../src/content/roadmaps.ts';
 import { addedScripts, measurePage } from './lib/weight.ts';
 
 const PARTS = ['build', 'weight', 'lighthouse', 'budgets'] as const;
@@ -59,21 +60,8 @@ if (only.includes('build')) {
 	results.builds = builds.sort((a, b) => a.chapters - b.chapters);
 }
 
-/**
- * Roadmap ids in home-page order. (src/navigation/roadmaps.ts does this with validation, but its
- * extensionless imports only resolve inside Vite; the bench runs on plain Node.)
- */
-function roadmapIds(): string[] {
-	const content = join(ROOT, 'content');
-	return readdirSync(content)
-		.filter((id) => existsSync(join(content, id, '_roadmap.yaml')))
-		.map((id) => ({
-			id,
-			order: Number(parseYaml(readFileSync(join(content, id, '_roadmap.yaml'), 'utf8')).order),
-		}))
-		.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
-		.map((r) => r.id);
-}
+/** Roadmap ids in home-page order, from the one list of roadmaps. */
+const roadmapIds = (): string[] => readRoadmaps(join(ROOT, 'content')).map((roadmap) => roadmap.id);
 
 /** The site's three kinds of page: home, the first roadmap's landing page, its first chapter. */
 function samplePages(): { home: string; landing: string; chapter: string } {
