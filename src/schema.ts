@@ -153,6 +153,8 @@ export function chapterFields<R extends z.ZodType>(roadmap: R) {
 		goal: z.string().min(1).optional(),
 		/** How long the phase takes, when the source says. */
 		duration: durationSchema.optional(),
+		/** How long each item takes, when the source times every item (a day plan: one day each). */
+		itemDuration: durationSchema.optional(),
 		/** Topics covered, from the controlled vocabulary (`TAGS`). */
 		tags: z.array(tagSchema).default([]),
 	});
@@ -184,6 +186,29 @@ export function formatDuration(duration: Duration): string {
 	const amount = max !== undefined && max !== min ? `${min}–${max}` : `${min}`;
 	const singular = max === undefined && min === 1;
 	return `${amount} ${singular ? unit.slice(0, -1) : unit}`;
+}
+
+/** Days in a duration's unit, to compare durations given in different units. */
+const UNIT_DAYS = { days: 1, weeks: 7, months: 365 / 12 } as const;
+
+/**
+ * When a chapter gives both `itemDuration` and `duration`, its items' times must add up to the
+ * phase's: 20 items of one day make a 20-day phase. Returns what is wrong, for the linter and the
+ * build, or `undefined` when they agree (or only one is given).
+ */
+export function itemDurationProblem(
+	fields: { duration?: Duration; itemDuration?: Duration },
+	items: number,
+): string | undefined {
+	const { duration, itemDuration } = fields;
+	if (!duration || !itemDuration) return undefined;
+	const days = (d: Duration, end: 'min' | 'max') => (d[end] ?? d.min) * UNIT_DAYS[d.unit];
+	const fits =
+		items * days(itemDuration, 'min') <= days(duration, 'max') + 1e-9 &&
+		items * days(itemDuration, 'max') >= days(duration, 'min') - 1e-9;
+	return fits
+		? undefined
+		: `${items} item${items === 1 ? '' : 's'} of ${formatDuration(itemDuration)} each do not add up to the phase's "duration" of ${formatDuration(duration)}`;
 }
 
 /**

@@ -10,7 +10,12 @@ const FILE = 'content/demo/01-demo.mdx';
 const CASES: [rule: string, expected: string[]][] = [
 	[
 		'frontmatter',
-		['content/broken/_roadmap.yaml:1:1', 'content/broken/_roadmap.yaml:3:1', `${FILE}:6:17`],
+		[
+			'content/broken/_roadmap.yaml:1:1',
+			'content/broken/_roadmap.yaml:3:1',
+			`${FILE}:6:17`,
+			'content/demo/02-days.mdx:7:1',
+		],
 	],
 	['item-id-missing', [`${FILE}:11:7`]],
 	['item-id-malformed', [`${FILE}:10:16`]],

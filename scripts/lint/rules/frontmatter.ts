@@ -1,5 +1,13 @@
 import { isNode, parseDocument, type Document } from 'yaml';
-import { checkChapterFrontmatter, roadmapSchema, TAGS } from '../../../src/schema.ts';
+import { leaves } from '../../../src/content/items.ts';
+import {
+	checkChapterFrontmatter,
+	itemDurationProblem,
+	roadmapSchema,
+	TAGS,
+	type Duration,
+} from '../../../src/schema.ts';
+import { chapterTree } from '../items.ts';
 import { lineColumn } from '../parse.ts';
 import type { Rule } from '../types.ts';
 
@@ -13,7 +21,7 @@ const REFERENCE = 'see "Frontmatter reference" in CONTRIBUTING.md';
 export const frontmatter: Rule = {
 	name: 'frontmatter',
 	description:
-		'Frontmatter and _roadmap.yaml match src/schema.ts; a chapter names its own folder as roadmap.',
+		'Frontmatter and _roadmap.yaml match src/schema.ts; a chapter names its own folder as roadmap; item times add up to the phase time.',
 	check({ roadmaps, chapters }, report) {
 		const roadmapIds = roadmaps.map((roadmap) => roadmap.id);
 		for (const roadmap of roadmaps) {
@@ -70,7 +78,23 @@ export const frontmatter: Rule = {
 				}
 				continue;
 			}
-			for (const problem of checkChapterFrontmatter(chapter.file, block.data, roadmapIds)) {
+			const problems = checkChapterFrontmatter(chapter.file, block.data, roadmapIds);
+			// Valid fields that disagree: the items' own times must add up to the phase's.
+			const mismatch =
+				problems.length === 0 &&
+				itemDurationProblem(
+					block.data as { duration?: Duration; itemDuration?: Duration },
+					leaves(chapterTree(chapter).items).length,
+				);
+			if (mismatch) {
+				report({
+					file: chapter.file,
+					...keyPosition(block.document, ['itemDuration'], yamlSource, block.firstLine),
+					message: `field "itemDuration": ${mismatch}`,
+					fix: 'correct "itemDuration" or "duration" to what the source says, or add the missing items',
+				});
+			}
+			for (const problem of problems) {
 				const path = problem.field === '(frontmatter)' ? [] : problem.field.split('.');
 				report({
 					file: chapter.file,
