@@ -112,10 +112,13 @@ export default defineConfig({
 						items: [{ autogenerate: { directory: `content/${roadmap.id}` } }],
 					})),
 					{
-						// Landing and print pages belong to their roadmap's topic; the home, progress and topic
-						// pages to none.
+						// Landing, plan and print pages belong to their roadmap's topic; the home, progress
+						// and topic pages to none.
 						topics: Object.fromEntries(
-							roadmaps.map((roadmap) => [roadmap.id, [`/${roadmap.id}/`, `/${roadmap.id}/print`]]),
+							roadmaps.map((roadmap) => [
+								roadmap.id,
+								[`/${roadmap.id}/`, `/${roadmap.id}/plan`, `/${roadmap.id}/print`],
+							]),
 						),
 						exclude: ['/', '/progress', '/topics', '/topics/**'],
 					},

@@ -69,7 +69,7 @@ export function checkPlans(value: unknown): Plans | string {
 }
 
 /** The plan keys' prefix for a store key (`storageKey(base)`): `backend-roadmaps:plan:<base>#`. */
-const prefixOf = (storeKey: string) => `${storeKey.replace(':progress:', ':plan:')}#`;
+export const prefixOf = (storeKey: string) => `${storeKey.replace(':progress:', ':plan:')}#`;
 
 /** Every plan in `storage` for the site whose store key is `storeKey`; unreadable ones are skipped. */
 export function readPlans(storage: StorageLike | undefined, storeKey: string): Plans {

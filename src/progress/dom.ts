@@ -55,7 +55,7 @@ interface PageItem {
 }
 
 /** `localStorage`, unless it is blocked or the head guard replaced it with memory (not saving). */
-function openStorage(): Storage | undefined {
+export function openStorage(): Storage | undefined {
 	if (document.documentElement.dataset.storage === 'memory') return undefined;
 	try {
 		return localStorage;
@@ -122,8 +122,8 @@ function start() {
 		for (const { box, li, leaves, select, button, field, name } of items) {
 			const state = groupState(store.roadmaps, page, leaves);
 			box.checked = state === 'done';
-			// Only a group shows "mixed"; a leaf's box is simply done or not.
-			box.indeterminate = state === 'mixed' && !select;
+			// Only a group shows "mixed"; a leaf's box is simply done or not (its state has words).
+			box.indeterminate = state === 'mixed' && leaves[0]!.id !== box.dataset.item;
 			if (box.indeterminate) box.setAttribute('aria-checked', 'mixed');
 			else box.removeAttribute('aria-checked');
 			if (!select) continue;
