@@ -156,3 +156,52 @@ for (const theme of ['light', 'dark'] as const) {
 		).toEqual([]);
 	});
 }
+
+test('the plan travels with the progress: in the exported file and in the transfer link', async ({
+	page,
+	browser,
+	baseURL,
+}) => {
+	await page.clock.setFixedTime(NOW);
+	await page.goto(PLAN);
+	const start = await localDay(page, -10);
+	await page.getByLabel('Start date').fill(start);
+	await page.getByLabel('Weekdays only').check();
+	await box(page, 1).check();
+	await page.goto('/progress/');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Export progress' }).click(),
+	]);
+	const file = JSON.parse(await readFile((await download.path())!, 'utf8'));
+	expect(file).toMatchObject({
+		version: 3,
+		plans: { 'nodejs-140-days': { start, weekdaysOnly: true, estimate: 'min' } },
+	});
+
+	await page.getByRole('button', { name: 'Copy transfer link' }).click();
+	const link = await page.getByRole('textbox', { name: 'Transfer link' }).inputValue();
+	const other = await browser.newContext({ baseURL, timezoneId: 'America/Los_Angeles' });
+	const phone = await other.newPage();
+	await phone.clock.setFixedTime(NOW);
+	await phone.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+	const dialog = phone.getByRole('dialog', { name: 'Add progress from a transfer link?' });
+	await expect(dialog).toContainText('and 1 study plan');
+	await dialog.getByRole('button', { name: 'Add to my progress' }).click();
+	await expect(phone.locator('.progress-result')).toContainText('1 study plan added or updated');
+	await phone.goto(PLAN);
+	await expect(phone.getByLabel('Start date')).toHaveValue(start);
+	await expect(phone.getByLabel('Weekdays only')).toBeChecked();
+	await expect(box(phone, 1)).toBeChecked();
+
+	// The file imports elsewhere too, plan included.
+	const third = await browser.newContext({ baseURL });
+	const laptop = await third.newPage();
+	await laptop.goto('/progress/');
+	await laptop.locator('[data-import]').setInputFiles((await download.path())!);
+	await expect(laptop.locator('.progress-result')).toContainText('1 study plan added or updated');
+	await laptop.goto(PLAN);
+	await expect(laptop.getByLabel('Start date')).toHaveValue(start);
+	await other.close();
+	await third.close();
+});

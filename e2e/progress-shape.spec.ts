@@ -83,7 +83,7 @@ test('a note is typed, kept after a reload, listed on the progress page and expo
 		page.getByRole('button', { name: 'Export progress' }).click(),
 	]);
 	const file = JSON.parse(await readFile((await download.path())!, 'utf8'));
-	expect(file.version).toBe(2);
+	expect(file.version).toBe(3);
 	expect(file.roadmaps['node-express-mongodb'].routing).toMatchObject({
 		status: 'open',
 		note: 'Read the <b>router</b> guide\nthen build one.',

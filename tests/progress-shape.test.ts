@@ -159,6 +159,7 @@ describe('transfer link', () => {
 				},
 				s: { x: { status: 'done', at: 7000 } },
 			},
+			plans: {},
 			counts: { r: 3, s: 1 },
 			notes: 1,
 			refused: [],
@@ -191,6 +192,27 @@ describe('transfer link', () => {
 		expect(listHash(other.r)).not.toBe(listHash(lists.r));
 		const none = await decodeTransfer(fragment, { q: [item('a')] });
 		expect(none.ok).toBe(false);
+	});
+
+	it('carries study plans of the roadmaps it holds; a damaged plan refuses the link', async () => {
+		const plan = {
+			start: '2026-11-02',
+			weekdaysOnly: false,
+			perWeek: 5,
+			estimate: 'min',
+			at: 9,
+		} as const;
+		const { fragment } = await encodeTransfer(state, lists, 7000, { r: plan, gone: plan });
+		const result = await decodeTransfer(fragment, lists);
+		expect(result).toMatchObject({ ok: true, plans: { r: plan } });
+		// A roadmap whose items differ here is left out, and so is its plan.
+		const other = await decodeTransfer(fragment, { ...lists, r: [...lists.r, item('e')] });
+		expect(other).toMatchObject({ ok: true, plans: {}, refused: ['r'] });
+		const bad = await encodeTransfer(state, lists, 7000, { r: { ...plan, perWeek: -1 } });
+		expect(await decodeTransfer(bad.fragment, lists)).toEqual({
+			ok: false,
+			error: 'This transfer link cannot be used: its study plans are damaged. Nothing was changed.',
+		});
 	});
 
 	it('with every item of 500 set, stays within a version-40 QR code at error correction L', async () => {

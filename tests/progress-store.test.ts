@@ -336,9 +336,29 @@ describe('export and import', () => {
 		const file = JSON.parse(exportProgress(roadmaps, date));
 		expect(file).toEqual({
 			format: EXPORT_FORMAT,
-			version: 2,
+			version: 3,
 			exportedAt: date.toISOString(),
 			roadmaps,
+			plans: {},
+		});
+	});
+
+	it('carries study plans in version 3, still imports version 2 without them, and refuses a bad plan', () => {
+		const roadmaps = { r: { a: { status: 'done', at: 1 } } } as Roadmaps;
+		const plan = { start: '2026-11-02', weekdaysOnly: true, perWeek: 5, estimate: 'max', at: 3 };
+		const result = parseImport(exportProgress(roadmaps, date, { r: plan as never }));
+		expect(result).toMatchObject({ ok: true, roadmaps, plans: { r: plan } });
+		const v2 = { format: EXPORT_FORMAT, version: 2, exportedAt: date.toISOString(), roadmaps };
+		expect(parseImport(JSON.stringify(v2))).toMatchObject({ ok: true, plans: {} });
+		expect(parseImport(JSON.stringify({ ...v2, plans: {} }))).toMatchObject({
+			ok: false,
+			error: expect.stringContaining('unexpected field "plans"'),
+		});
+		const bad = { ...v2, version: 3, plans: { r: { ...plan, start: 'soon' } } };
+		expect(parseImport(JSON.stringify(bad))).toEqual({
+			ok: false,
+			error:
+				'This file is not a progress export from this site: the plan of "r" has a start "soon" that is not a date. Nothing was changed.',
 		});
 	});
 
@@ -483,7 +503,12 @@ describe('import parser (property-based)', () => {
 		fc.assert(
 			fc.property(roadmaps, date, (ticks, when) => {
 				const result = parseImport(exportProgress(ticks, when));
-				expect(result).toEqual({ ok: true, roadmaps: ticks, exportedAt: when.toISOString() });
+				expect(result).toEqual({
+					ok: true,
+					roadmaps: ticks,
+					plans: {},
+					exportedAt: when.toISOString(),
+				});
 			}),
 		);
 	});
@@ -492,7 +517,9 @@ describe('import parser (property-based)', () => {
 		const breakers: ((file: Record<string, unknown>) => void)[] = [
 			(file) => delete file.format,
 			(file) => delete file.roadmaps,
-			(file) => (file.version = 3),
+			(file) => (file.version = 4),
+			(file) => (file.plans = { r: { start: '2026-11-02' } }),
+			(file) => (file.plans = []),
 			(file) => (file.roadmaps = { r: { a: { status: 'finished', at: 1 } } }),
 			(file) => (file.roadmaps = { r: { a: { status: 'done', at: 1, note: 'x' } } }),
 			(file) => (file.roadmaps = { r: { a: { status: 'done', at: 1, extra: 1 } } }),

@@ -23,9 +23,7 @@ export function roadmapFacts(roadmap: Roadmap, chapters: readonly ChapterSummary
 	};
 }
 
-/** "1 phase", "9 phases". */
-export const plural = (count: number, noun: string) =>
-	`${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
+export { plural } from '../text/plural';
 
 /**
  * A chapter's `##` sections with the items of their sub-sections folded in, leaving out headings

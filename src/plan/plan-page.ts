@@ -1,4 +1,5 @@
 import { openStorage, progress } from '../progress/dom';
+import { plural } from '../text/plural';
 import { dayOf, formatDay, type Day } from '../progress/dates';
 import type { Duration } from '../schema';
 import type { Item } from '../progress/store';
@@ -56,7 +57,6 @@ const items = new Map(phases.flatMap((phase) => phase.items.map((item) => [item.
 let plan: Plan | undefined = readPlans(storage, store.key)[roadmap];
 
 const STATE = { learning: 'Learning', done: 'Done', skipped: 'Skipped' } as Record<string, string>;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const today = (): Day => dayOf(Date.now());
 
 /** Saves the plan (or removes it) and redraws; says so when the browser would not keep it. */

@@ -7,34 +7,39 @@ import {
 	readTick,
 	type Roadmaps,
 } from './store.ts';
+import { checkPlans, type Plans } from '../plan/plan.ts';
 
 /**
  * The progress file a learner exports and imports (the Progress page), apart from the store so
  * that chapter pages do not download it:
  *
- *     { "format": "backend-roadmaps-progress", "version": 2, "exportedAt": "<ISO date>",
+ *     { "format": "backend-roadmaps-progress", "version": 3, "exportedAt": "<ISO date>",
  *       "roadmaps": { "<roadmap>": { "<item id>": { "status": "done", "at": <epoch ms>,
- *                                                  "note": "…", "noteAt": <epoch ms> } } } }
+ *                                                  "note": "…", "noteAt": <epoch ms> } } },
+ *       "plans": { "<roadmap>": { "start": "2026-11-02", "weekdaysOnly": false, … } } }
  *
- * Each entry is what the store keeps per item (src/progress/store.ts, `Entry`). Version 1 files,
- * which held ticks only (`"<item id>": <ticked at>`), still import: each tick as "done".
+ * Each entry is what the store keeps per item (src/progress/store.ts, `Entry`); each plan what
+ * the planner keeps per roadmap (src/plan/plan.ts, `Plan`). Version 2 files (no plans) and
+ * version 1 files, which held ticks only (`"<item id>": <ticked at>`), still import: each tick as
+ * "done".
  */
 
 /** `format` marker of an export file. */
 export const EXPORT_FORMAT = 'backend-roadmaps-progress';
 /** Version of export files. */
-export const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 3;
 /** Result of `parseImport`: the ticks, or a message a person can act on. */
 export type ImportResult =
-	{ ok: true; roadmaps: Roadmaps; exportedAt: string } | { ok: false; error: string };
+	{ ok: true; roadmaps: Roadmaps; plans: Plans; exportedAt: string } | { ok: false; error: string };
 
-/** An export file's text: format marker, version, export date and every entry. */
-export function exportProgress(roadmaps: Roadmaps, exportedAt: Date): string {
+/** An export file's text: format marker, version, export date, every entry and every plan. */
+export function exportProgress(roadmaps: Roadmaps, exportedAt: Date, plans: Plans = {}): string {
 	const file = {
 		format: EXPORT_FORMAT,
 		version: EXPORT_VERSION,
 		exportedAt: exportedAt.toISOString(),
 		roadmaps,
+		plans,
 	};
 	return `${JSON.stringify(file, null, '\t')}\n`;
 }
@@ -60,16 +65,25 @@ export function parseImport(text: string): ImportResult {
 			`it was made by a newer version of the site (version ${value.version}); update the site first`,
 		);
 	}
-	if (value.version !== 1 && value.version !== EXPORT_VERSION)
+	if (![1, 2, EXPORT_VERSION].includes(value.version as number))
 		return refuse(`unknown version ${quote(value.version)}`);
 	const { exportedAt } = value;
 	if (typeof exportedAt !== 'string' || Number.isNaN(Date.parse(exportedAt))) {
 		return refuse('"exportedAt" is not a date');
 	}
 	const extra = Object.keys(value).find(
-		(key) => !['format', 'version', 'exportedAt', 'roadmaps'].includes(key),
+		(key) =>
+			![
+				'format',
+				'version',
+				'exportedAt',
+				'roadmaps',
+				...(value.version === 3 ? ['plans'] : []),
+			].includes(key),
 	);
 	if (extra !== undefined) return refuse(`unexpected field ${quote(extra)}`);
 	const roadmaps = readRoadmaps(value.roadmaps, value.version === 1 ? readTick : checkEntry);
-	return typeof roadmaps === 'string' ? refuse(roadmaps) : { ok: true, roadmaps, exportedAt };
+	if (typeof roadmaps === 'string') return refuse(roadmaps);
+	const plans = checkPlans(value.plans ?? {});
+	return typeof plans === 'string' ? refuse(plans) : { ok: true, roadmaps, plans, exportedAt };
 }

@@ -1,4 +1,6 @@
-import { MESSAGES, progress } from './dom';
+import { MESSAGES, openStorage, progress } from './dom';
+import { plural } from '../text/plural';
+import { mergePlans, readPlans, type Plans } from '../plan/plan';
 import { exportProgress, parseImport } from './file';
 import type { Roadmaps } from './store';
 import { TRANSFER_PARAM, decodeTransfer, encodeTransfer, type ItemLists } from './transfer';
@@ -11,6 +13,15 @@ import { TRANSFER_PARAM, decodeTransfer, encodeTransfer, type ItemLists } from '
  */
 
 const { store, render, chapters } = progress;
+const storage = openStorage();
+/** Study plans from a file or link, kept by the later of two; a sentence saying what changed. */
+function takePlans(plans: Plans): string {
+	const { changed, saved } = mergePlans(storage, store.key, plans);
+	if (changed.length === 0) return '';
+	return saved
+		? ` ${plural(changed.length, 'study plan')} added or updated.`
+		: ` Its study plans could not be saved.`;
+}
 const $ = <T extends Element = HTMLElement>(selector: string) =>
 	document.querySelector<T>(selector)!;
 
@@ -102,14 +113,15 @@ $('[data-export]').addEventListener('click', () => {
 	const now = new Date(store.now());
 	const link = document.createElement('a');
 	link.href = URL.createObjectURL(
-		new Blob([exportProgress(store.roadmaps, now)], { type: 'application/json' }),
+		new Blob([exportProgress(store.roadmaps, now, readPlans(storage, store.key))], {
+			type: 'application/json',
+		}),
 	);
 	link.download = `backend-roadmaps-progress-${now.toISOString().slice(0, 10)}.json`;
 	link.click();
 	setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 });
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const input = $<HTMLInputElement>('[data-import]');
 input.addEventListener('change', async () => {
 	const file = input.files?.[0];
@@ -121,7 +133,7 @@ input.addEventListener('change', async () => {
 	render();
 	tell(
 		saved
-			? `Imported ${file.name}: ${plural(added, 'new item')} added; what you already had was kept, and where both changed an item the later change won.`
+			? `Imported ${file.name}: ${plural(added, 'new item')} added; what you already had was kept, and where both changed an item the later change won.${takePlans(parsed.plans)}`
 			: `${file.name} was read (${plural(added, 'new item')}) but nothing was saved: it shows on this page only. ${notSaved()}`,
 	);
 });
@@ -129,7 +141,12 @@ input.addEventListener('change', async () => {
 // The transfer link: made here, opened on another device.
 const transferOut = $('[data-transfer-out]');
 $('[data-transfer]').addEventListener('click', async () => {
-	const { fragment, withNotes } = await encodeTransfer(store.roadmaps, lists, store.now());
+	const { fragment, withNotes } = await encodeTransfer(
+		store.roadmaps,
+		lists,
+		store.now(),
+		readPlans(storage, store.key),
+	);
 	const url = `${location.origin}${location.pathname}#${TRANSFER_PARAM}=${fragment}`;
 	const field = $<HTMLInputElement>('[data-transfer-link]');
 	field.value = url;
@@ -174,7 +191,7 @@ async function receive(): Promise<void> {
 		),
 	);
 	$('[data-transfer-summary]').textContent =
-		`This link holds progress from another device${decoded.notes ? `, with ${plural(decoded.notes, 'note')}` : ''}. Adding it keeps everything you have here; where both devices changed an item, the later change wins.${decoded.refused.length ? ` Left out, because this site lists other items for them: ${decoded.refused.map((id) => names[id] ?? id).join(', ')}.` : ''}`;
+		`This link holds progress from another device${decoded.notes ? `, with ${plural(decoded.notes, 'note')}` : ''}${Object.keys(decoded.plans).length ? ` and ${plural(Object.keys(decoded.plans).length, 'study plan')}` : ''}. Adding it keeps everything you have here; where both devices changed an item, the later change wins.${decoded.refused.length ? ` Left out, because this site lists other items for them: ${decoded.refused.map((id) => names[id] ?? id).join(', ')}.` : ''}`;
 	confirm.returnValue = '';
 	confirm.showModal();
 	confirm.addEventListener(
@@ -187,7 +204,7 @@ async function receive(): Promise<void> {
 			render();
 			tell(
 				saved
-					? `Progress from the transfer link was added: ${plural(added, 'new item')}.`
+					? `Progress from the transfer link was added: ${plural(added, 'new item')}.${takePlans(decoded.plans)}`
 					: `The transfer link was read but nothing was saved: it shows on this page only. ${notSaved()}`,
 			);
 		},

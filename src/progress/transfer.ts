@@ -9,6 +9,7 @@ import {
 	type Roadmaps,
 	type Status,
 } from './store.ts';
+import { checkPlans, type Plans } from '../plan/plan.ts';
 
 /**
  * The transfer link: progress moved to another device with no account and no server. The link's
@@ -18,14 +19,16 @@ import {
  *     https://…/progress/#transfer=<base64url(deflate-raw(JSON))>
  *     JSON: { "v": 1, "t": <made at, epoch ms>,
  *             "r": { "<roadmap>": { "h": "<hash of its item ids>", "s": "dl-s…" } },
- *             "n": { "<roadmap>/<id>": "<note>" } }
+ *             "n": { "<roadmap>/<id>": "<note>" }, "p": { "<roadmap>": <study plan> } }
  *
  * `s` holds one character per item of the roadmap, in page order: `-` not started, `l` learning,
  * `d` done, `s` skipped. Both devices run the same site, so the order is known to both; `h` checks
  * it, and a roadmap whose items differ (another version of the site) is refused. One character per
  * item keeps the link short enough for a QR code (version 40 at most, error correction L) with
  * every item of every roadmap set. Statuses arrive dated when the link was made: merged with the
- * store's rules, a later change on the receiving device wins.
+ * store's rules, a later change on the receiving device wins. Study plans (`p`, src/plan/plan.ts)
+ * come along as they are; of two plans for one roadmap, the later one wins. Sites from before
+ * plans ignore `p`.
  */
 
 /** The link's fragment key. */
@@ -96,6 +99,7 @@ export async function encodeTransfer(
 	roadmaps: Roadmaps,
 	lists: ItemLists,
 	now: number,
+	plans: Plans = {},
 ): Promise<TransferLink> {
 	const r: Record<string, { h: string; s: string }> = {};
 	const n: Record<string, string> = {};
@@ -116,12 +120,15 @@ export async function encodeTransfer(
 				new CompressionStream('deflate-raw'),
 			),
 		);
-	const withNotes = await encode({ v: 1, t: now, r, n });
+	// Plans of roadmaps this site lists; none, no field.
+	const p = Object.fromEntries(Object.entries(plans).filter(([roadmap]) => lists[roadmap]));
+	const rest = Object.keys(p).length > 0 ? { p } : {};
+	const withNotes = await encode({ v: 1, t: now, r, n, ...rest });
 	// The page's URL comes in front of the fragment: keep room for it within a QR code.
 	if (Object.keys(n).length === 0 || withNotes.length <= QR_CAPACITY - 200) {
 		return { fragment: withNotes, withNotes: Object.keys(n).length > 0 };
 	}
-	return { fragment: await encode({ v: 1, t: now, r }), withNotes: false };
+	return { fragment: await encode({ v: 1, t: now, r, ...rest }), withNotes: false };
 }
 
 /** What a transfer link holds, ready to merge, or why it was refused. */
@@ -129,6 +136,8 @@ export type TransferResult =
 	| {
 			ok: true;
 			roadmaps: Roadmaps;
+			/** Study plans carried, for roadmaps this site lists. */
+			plans: Plans;
 			/** Items set, per roadmap, and notes carried. */
 			counts: Record<string, number>;
 			notes: number;
@@ -162,6 +171,8 @@ export async function decodeTransfer(fragment: string, lists: ItemLists): Promis
 	if (!Number.isSafeInteger(at) || (at as number) < 0) return refuse('it has no valid date');
 	const notes = payload.n ?? {};
 	if (!isRecord(notes)) return refuse('its notes are damaged');
+	const plans = checkPlans(payload.p ?? {});
+	if (typeof plans === 'string') return refuse('its study plans are damaged');
 	const roadmaps = blank<Entries>();
 	const counts: Record<string, number> = {};
 	const refused: string[] = [];
@@ -198,5 +209,7 @@ export async function decodeTransfer(fragment: string, lists: ItemLists): Promis
 				: 'it holds no roadmap',
 		);
 	}
-	return { ok: true, roadmaps, counts, notes: noteCount, refused };
+	for (const roadmap of Object.keys(plans))
+		if (counts[roadmap] === undefined) delete plans[roadmap];
+	return { ok: true, roadmaps, plans, counts, notes: noteCount, refused };
 }
