@@ -1,7 +1,8 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
+import { listChapterFiles } from '../src/content/roadmaps.ts';
 
 /**
  * Progress budgets (issue 4), measured on a built site: the progress code the browser loads
@@ -28,6 +29,8 @@ const JS_BUDGET = 5120;
  * notes lists; its QR code generator loads only when asked for and is not counted.
  */
 const PAGE_JS_BUDGET = 10240;
+/** The study planner (issue 13): at most 5 KB, on plan pages only; chapter pages carry none of it. */
+const PLAN_JS_BUDGET = 5120;
 const FRAME_MS = 16;
 
 export const measure = (value: number, unit: string, budget: number): Measure => ({
@@ -42,15 +45,12 @@ export const median = (values: number[]) =>
 /** The built chapter with the most checkboxes (the most work to restore), e.g. `express-senior/01-core-express/`. */
 async function largestChapter(dist: string): Promise<string> {
 	let best = { path: '', boxes: 0 };
-	for (const roadmap of await readdir(dist, { withFileTypes: true })) {
-		if (!roadmap.isDirectory() || roadmap.name.startsWith('_')) continue;
-		for (const chapter of await readdir(join(dist, roadmap.name), { withFileTypes: true })) {
-			if (!chapter.isDirectory()) continue;
-			const path = `${roadmap.name}/${chapter.name}/`;
-			const html = await readFile(join(dist, path, 'index.html'), 'utf8').catch(() => '');
-			const boxes = html.split('class="item-check"').length - 1;
-			if (boxes > best.boxes) best = { path, boxes };
-		}
+	// Chapters only (src/content/roadmaps.ts): the plan and print pages list a whole roadmap's boxes.
+	for (const { contentPath } of listChapterFiles('content')) {
+		const path = `${contentPath.replace(/\.mdx?$/, '')}/`;
+		const html = await readFile(join(dist, path, 'index.html'), 'utf8').catch(() => '');
+		const boxes = html.split('class="item-check"').length - 1;
+		if (boxes > best.boxes) best = { path, boxes };
 	}
 	if (!best.path)
 		throw new Error(`${dist} has no chapter with checkboxes: run \`npm run build\` first.`);
@@ -98,6 +98,31 @@ async function progressBytes(dist: string, htmlPath: string): Promise<number> {
 	return bytes;
 }
 
+/** Gzipped bytes of files in `graph` that `other` does not load. */
+const bytesBeyond = (graph: Map<string, string>, other: Map<string, string>) =>
+	[...graph]
+		.filter(([file]) => !other.has(file))
+		.reduce((sum, [, code]) => sum + gzipSync(code, { level: 9 }).length, 0);
+
+/**
+ * The planner's bytes: what a plan page loads beyond a chapter page's scripts, and the bytes of
+ * chapter scripts holding planner code (its calendar writer or its storage key), which must be 0.
+ */
+async function planBytes(dist: string, chapter: string) {
+	const chapterGraph = await moduleGraph(dist, `${chapter}index.html`);
+	const roadmap = chapter.split('/')[0]!;
+	const planGraph = await moduleGraph(dist, `${roadmap}/plan/index.html`);
+	const planner = (code: string) => code.includes('VCALENDAR') || code.includes(':plan:');
+	if (![...planGraph.values()].some(planner))
+		throw new Error(`${roadmap}/plan/ loads no planner script: is dist/ a fresh build?`);
+	return {
+		plan: bytesBeyond(planGraph, chapterGraph),
+		chapter: [...chapterGraph.values()]
+			.filter(planner)
+			.reduce((sum, code) => sum + gzipSync(code, { level: 9 }).length, 0),
+	};
+}
+
 /** Runs the progress measurements against a served build (`baseURL`) and its `dist/`. */
 export async function measureProgress({
 	baseURL,
@@ -112,6 +137,7 @@ export async function measureProgress({
 	const chapter = await largestChapter(dist);
 	const chapterBytes = await progressBytes(dist, `${chapter}index.html`);
 	const pageBytes = await progressBytes(dist, 'progress/index.html');
+	const planner = await planBytes(dist, chapter);
 
 	const context = await browser.newContext({ baseURL });
 	const page = await context.newPage();
@@ -156,6 +182,12 @@ export async function measureProgress({
 	return {
 		'progress JS on a chapter page (min+gzip)': measure(chapterBytes, 'bytes', JS_BUDGET),
 		'progress JS on the progress page (min+gzip)': measure(pageBytes, 'bytes', PAGE_JS_BUDGET),
+		'planner JS on a plan page, beyond a chapter page’s (min+gzip)': measure(
+			planner.plan,
+			'bytes',
+			PLAN_JS_BUDGET,
+		),
+		'planner JS on a chapter page (min+gzip)': measure(planner.chapter, 'bytes', 0),
 		[`restore ${chapter} with ${TICKS} stored items, ${NOTES} with notes (median of 5 loads)`]:
 			measure(median(restores), 'ms', FRAME_MS),
 		[`update every counter on ${chapter} after a click, ${TICKS} items stored (median of 10)`]:

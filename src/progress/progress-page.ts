@@ -1,22 +1,23 @@
 import { MESSAGES, openStorage, progress } from './dom';
 import { plural } from '../text/plural';
-import { mergePlans, readPlans, type Plans } from '../plan/plan';
-import { exportProgress, parseImport } from './file';
+import type { Plans } from '../plan/plan';
 import type { Roadmaps } from './store';
-import { TRANSFER_PARAM, decodeTransfer, encodeTransfer, type ItemLists } from './transfer';
+import type { ItemLists } from './transfer';
 
 /**
  * The progress page's actions: what you are learning now and every note, each linked to its item;
  * reset one roadmap or everything behind a confirmation dialog, with Undo while the page is open;
  * export to a file and import one (merge; a refused file changes nothing); and the transfer link
- * with its QR code, which asks before it merges anything.
+ * with its QR code, which asks before it merges anything. The file, transfer and plan code loads
+ * when an action needs it, so the page itself stays light.
  */
 
 const { store, render, chapters } = progress;
 const storage = openStorage();
+const plansCode = () => import('../plan/plan');
 /** Study plans from a file or link, kept by the later of two; a sentence saying what changed. */
-function takePlans(plans: Plans): string {
-	const { changed, saved } = mergePlans(storage, store.key, plans);
+async function takePlans(plans: Plans): Promise<string> {
+	const { changed, saved } = (await plansCode()).mergePlans(storage, store.key, plans);
 	if (changed.length === 0) return '';
 	return saved
 		? ` ${plural(changed.length, 'study plan')} added or updated.`
@@ -109,7 +110,8 @@ dialog.addEventListener('close', () => {
 });
 
 // Export and import.
-$('[data-export]').addEventListener('click', () => {
+$('[data-export]').addEventListener('click', async () => {
+	const [{ exportProgress }, { readPlans }] = await Promise.all([import('./file'), plansCode()]);
 	const now = new Date(store.now());
 	const link = document.createElement('a');
 	link.href = URL.createObjectURL(
@@ -126,14 +128,16 @@ const input = $<HTMLInputElement>('[data-import]');
 input.addEventListener('change', async () => {
 	const file = input.files?.[0];
 	if (!file) return;
+	const { parseImport } = await import('./file');
 	const parsed = parseImport(await file.text());
 	input.value = '';
 	if (!parsed.ok) return tell(`${file.name}: ${parsed.error}`);
+	const plans = await takePlans(parsed.plans);
 	const { added, saved } = store.merge(parsed.roadmaps);
 	render();
 	tell(
 		saved
-			? `Imported ${file.name}: ${plural(added, 'new item')} added; what you already had was kept, and where both changed an item the later change won.${takePlans(parsed.plans)}`
+			? `Imported ${file.name}: ${plural(added, 'new item')} added; what you already had was kept, and where both changed an item the later change won.${plans}`
 			: `${file.name} was read (${plural(added, 'new item')}) but nothing was saved: it shows on this page only. ${notSaved()}`,
 	);
 });
@@ -141,6 +145,10 @@ input.addEventListener('change', async () => {
 // The transfer link: made here, opened on another device.
 const transferOut = $('[data-transfer-out]');
 $('[data-transfer]').addEventListener('click', async () => {
+	const [{ encodeTransfer, TRANSFER_PARAM }, { readPlans }] = await Promise.all([
+		import('./transfer'),
+		plansCode(),
+	]);
 	const { fragment, withNotes } = await encodeTransfer(
 		store.roadmaps,
 		lists,
@@ -168,10 +176,11 @@ $('[data-transfer]').addEventListener('click', async () => {
 
 /** A link opened here: show what it holds, and merge only after the learner confirms. */
 async function receive(): Promise<void> {
-	const fragment = new URLSearchParams(location.hash.slice(1)).get(TRANSFER_PARAM);
+	// `TRANSFER_PARAM` of ./transfer, read here so that the codec loads only for a link.
+	const fragment = new URLSearchParams(location.hash.slice(1)).get('transfer');
 	if (fragment === null) return;
 	const clear = () => history.replaceState(null, '', location.pathname + location.search);
-	const decoded = await decodeTransfer(fragment, lists);
+	const decoded = await (await import('./transfer')).decodeTransfer(fragment, lists);
 	if (!decoded.ok) {
 		clear();
 		return tell(decoded.error);
@@ -196,15 +205,16 @@ async function receive(): Promise<void> {
 	confirm.showModal();
 	confirm.addEventListener(
 		'close',
-		() => {
+		async () => {
 			clear();
 			if (confirm.returnValue !== 'merge')
 				return tell('The transfer link was not used: nothing was changed.');
+			const plans = await takePlans(decoded.plans);
 			const { added, saved } = store.merge(decoded.roadmaps);
 			render();
 			tell(
 				saved
-					? `Progress from the transfer link was added: ${plural(added, 'new item')}.${takePlans(decoded.plans)}`
+					? `Progress from the transfer link was added: ${plural(added, 'new item')}.${plans}`
 					: `The transfer link was read but nothing was saved: it shows on this page only. ${notSaved()}`,
 			);
 		},
