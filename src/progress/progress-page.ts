@@ -1,5 +1,6 @@
 import { MESSAGES, progress } from './dom';
 import { exportProgress, parseImport } from './file';
+import { plural } from './plural';
 import type { Roadmaps } from './store';
 import { TRANSFER_PARAM, decodeTransfer, encodeTransfer, type ItemLists } from './transfer';
 
@@ -109,7 +110,6 @@ $('[data-export]').addEventListener('click', () => {
 	setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 });
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const input = $<HTMLInputElement>('[data-import]');
 input.addEventListener('change', async () => {
 	const file = input.files?.[0];
