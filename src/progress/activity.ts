@@ -22,6 +22,15 @@ export const LEVEL_MIN = [1, 2, 4, 7] as const;
 /** A day's shading level, 0 (none done) to 4. */
 export const level = (count: number): number => LEVEL_MIN.filter((min) => count >= min).length;
 
+/** Each level's counts in words, for the legend: "none", "1", "2–3", "4–6", "7 or more". */
+export const levelWords = (): string[] => [
+	'none',
+	...LEVEL_MIN.map((min, i) => {
+		const last = (LEVEL_MIN[i + 1] ?? 0) - 1;
+		return last < 0 ? `${min} or more` : last === min ? `${min}` : `${min}–${last}`;
+	}),
+];
+
 export interface Activity {
 	/** The first day shown: a Monday, 25 weeks before the current week's. */
 	start: Day;
@@ -41,29 +50,31 @@ export interface Activity {
 export function activity(roadmaps: Roadmaps, today: Day): Activity {
 	const start = addDays(mondayOf(today), -7 * (WEEKS - 1));
 	const counts: number[] = Array(daysBetween(start, today) + 1).fill(0);
-	const done = new Set<Day>();
+	// Items per day first: thousands of items fall on a few hundred days.
+	const done = new Map<Day, number>();
 	for (const entries of Object.values(roadmaps)) {
 		for (const { status, at } of Object.values(entries)) {
 			if (status !== 'done' || !at) continue;
 			const day = dayOf(at);
-			const index = daysBetween(start, day);
-			// A time ahead of this device's clock (another device's) is not shown until its day.
-			if (index >= counts.length) continue;
-			done.add(day);
-			if (index >= 0) counts[index]!++;
+			done.set(day, (done.get(day) ?? 0) + 1);
 		}
 	}
+	for (const [day, count] of done) {
+		const index = daysBetween(start, day);
+		// A time ahead of this device's clock (another device's) is not shown until its day.
+		if (index >= counts.length) done.delete(day);
+		else if (index >= 0) counts[index] = count;
+	}
 	let streak = 0;
-	for (
-		let day = done.has(today) ? today : addDays(today, -1);
-		done.has(day);
-		day = addDays(day, -1)
-	)
+	let back = done.has(today) ? today : addDays(today, -1);
+	while (done.has(back)) {
 		streak++;
+		back = addDays(back, -1);
+	}
 	let longest = 0;
 	let run = 0;
 	let last = '';
-	for (const day of [...done].sort()) {
+	for (const day of [...done.keys()].sort()) {
 		run = last && daysBetween(last, day) === 1 ? run + 1 : 1;
 		longest = Math.max(longest, run);
 		last = day;
