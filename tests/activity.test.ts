@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEVEL_MIN, WEEKS, activity, activityText, level } from '../src/progress/activity';
+import {
+	LEVEL_MIN,
+	WEEKS,
+	activity,
+	activityText,
+	level,
+	levelWords,
+} from '../src/progress/activity';
 import { addDays, type Day } from '../src/progress/dates';
 import { ProgressStore, storageKey, type Entry, type Roadmaps } from '../src/progress/store';
 import { FakeStorage } from './helpers/fake-storage';
@@ -154,6 +161,10 @@ describe('levels and words', () => {
 	it('shades 0 for none and 1 to 4 by fixed steps', () => {
 		expect([0, 1, 2, 3, 4, 6, 7, 100].map(level)).toEqual([0, 1, 2, 2, 3, 3, 4, 4]);
 		expect(LEVEL_MIN.map(level)).toEqual([1, 2, 3, 4]);
+	});
+
+	it('words each level for the legend, from the same steps', () => {
+		expect(levelWords()).toEqual(['none', '1', '2–3', '4–6', '7 or more']);
 	});
 
 	it('sums the period up in words', () => {
