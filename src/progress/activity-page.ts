@@ -24,8 +24,10 @@ function renderActivity(): void {
 	for (let week = 0; week < WEEKS; week++) {
 		const name = formatDay(addDays(start, 7 * week + 6), false).split(' ')[2]!;
 		if (month?.textContent === name) month.colSpan++;
-		else months.append((month = make('th', '', name) as HTMLTableCellElement));
-		month.scope = 'col';
+		else {
+			months.append((month = make('th', '', name) as HTMLTableCellElement));
+			month.scope = 'col';
+		}
 	}
 	for (const th of months.querySelectorAll('th'))
 		if (th.colSpan < 2) th.replaceChildren(make('span', 'sr-only', th.textContent!));
