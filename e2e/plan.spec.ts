@@ -120,7 +120,11 @@ test('a roadmap without item times plans by its phases and the learner’s pace'
 	page,
 }) => {
 	await page.clock.setFixedTime(NOW);
-	await page.goto('/node-express-postgresql/plan/');
+	// One link away from the roadmap's landing page, under the name "Plan".
+	await page.goto('/node-express-postgresql/');
+	await page.getByRole('link', { name: 'Plan', exact: true }).click();
+	await expect(page).toHaveURL(/\/node-express-postgresql\/plan\/$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plan: Node + PostgreSQL');
 	await page.getByRole('button', { name: 'Start today' }).click();
 	const phase1 = page.locator('[data-plan-phase="0"] [data-plan-dates]');
 	const last = page.locator('[data-plan-phase="9"] [data-plan-dates]');

@@ -96,3 +96,15 @@ export async function requireRoadmap(id: string): Promise<Roadmap> {
 		throw new Error(`No roadmap "${id}" in content/ (missing content/${id}/_roadmap.yaml).`);
 	return roadmap;
 }
+
+/** `getStaticPaths` of the pages every roadmap has once: landing, plan and print. */
+export async function roadmapPaths() {
+	return (await getRoadmaps()).map((roadmap) => ({ params: { roadmap: roadmap.id } }));
+}
+
+/** One roadmap with its chapters, from the cached list of every roadmap. */
+export async function requireRoadmapWithChapters(id: string): Promise<RoadmapWithChapters> {
+	const roadmap = await requireRoadmap(id);
+	const found = (await getRoadmapsWithChapters()).find((entry) => entry.roadmap.id === id);
+	return { roadmap, chapters: found?.chapters ?? [] };
+}
