@@ -43,6 +43,13 @@ test('the print page shows the boxes the learner ticked on a chapter', async ({ 
 	await page.goto('/express-senior/print/');
 	await expect(page.getByRole('checkbox', { name: /^Routing/ })).toBeChecked();
 	await expect(page.getByRole('checkbox', { name: /^Middleware/ })).not.toBeChecked();
+	// One marker per item, on paper too: the box, no list bullet.
+	await page.emulateMedia({ media: 'print' });
+	const bullets = await page
+		.locator('.print-phase ul.contains-task-list')
+		.evaluateAll((lists) => lists.map((list) => getComputedStyle(list).listStyleType));
+	expect(bullets.length).toBeGreaterThan(0);
+	expect(new Set(bullets)).toEqual(new Set(['none']));
 });
 
 test('the printed roadmap shows each item’s status in words and its note', async ({ page }) => {
