@@ -79,7 +79,8 @@ for (const [timezoneId, expectedToday] of [
 			page,
 		}) => {
 			await page.goto(PLAN);
-			const start = await localDay(page, -3);
+			// Yesterday: a weekday in both zones (Monday in Los Angeles, Tuesday in Auckland).
+			const start = await localDay(page, -1);
 			await page.getByLabel('Start date').fill(start);
 			await page.getByLabel('Weekdays only').check();
 			const [download] = await Promise.all([
@@ -93,15 +94,9 @@ for (const [timezoneId, expectedToday] of [
 				.getAllSubcomponents('vevent')
 				.map((event) => new ICAL.Event(event));
 			expect(events).toHaveLength(140);
-			// The start is a weekday or the plan begins on the Monday after it.
 			const first = events[0]!.startDate;
 			expect(first.isDate).toBe(true);
-			const weekday = new Date(`${start}T12:00:00Z`).getUTCDay();
-			const shift = weekday === 6 ? 2 : weekday === 0 ? 1 : 0;
-			const expected = new Date(Date.parse(`${start}T12:00:00Z`) + shift * 86_400_000)
-				.toISOString()
-				.slice(0, 10);
-			expect(first.toString()).toBe(expected);
+			expect(first.toString()).toBe(start);
 			expect(events[0]!.uid).toBe('nodejs-140-days.day-1@backend-roadmaps');
 			expect(events[0]!.summary).toMatch(/^Day 1: Node\.js Intro/);
 			expect(events.every((event) => ![0, 6].includes(event.startDate.dayOfWeek() - 1))).toBe(true);
