@@ -3,7 +3,7 @@ import { plural } from '../text/plural';
 import { dayOf, formatDay, type Day } from '../progress/dates';
 import type { Duration } from '../schema';
 import type { Item } from '../progress/store';
-import { prefixOf, readPlans, writePlan, DEFAULT_PER_WEEK, type Plan } from './plan';
+import { prefixOf, readPlans, writePlan, DEFAULT_PER_WEEK, MAX_PER_WEEK, type Plan } from './plan';
 import {
 	dateOf,
 	dueNow,
@@ -77,7 +77,7 @@ function fromForm(): Plan | undefined {
 	return {
 		start,
 		weekdaysOnly: field('weekdaysOnly')!.checked,
-		perWeek: perWeek >= 1 && perWeek <= 70 ? perWeek : DEFAULT_PER_WEEK,
+		perWeek: perWeek >= 1 && perWeek <= MAX_PER_WEEK ? perWeek : DEFAULT_PER_WEEK,
 		estimate:
 			(form.elements.namedItem('estimate') as RadioNodeList | null)?.value === 'max'
 				? 'max'
