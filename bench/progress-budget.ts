@@ -76,6 +76,10 @@ async function moduleGraph(dist: string, htmlPath: string): Promise<Map<string, 
 	return files;
 }
 
+/** Gzipped bytes (gzip -9, file by file, as served) of script files' code. */
+const gzipTotal = (codes: Iterable<string>) =>
+	[...codes].reduce((sum, code) => sum + gzipSync(code, { level: 9 }).length, 0);
+
 /**
  * Bytes (gzip -9 of the minified build output, file by file, as served) of the progress scripts
  * a page loads: those holding the store (found by its storage key) and the entry scripts
@@ -89,20 +93,12 @@ async function progressBytes(dist: string, htmlPath: string): Promise<number> {
 		.map(([file]) => file.split('/').pop()!);
 	if (storeChunks.length === 0)
 		throw new Error(`${htmlPath} loads no progress script: is dist/ a fresh build?`);
-	let bytes = 0;
-	for (const [, code] of graph) {
-		if (isProgress(code) || storeChunks.some((chunk) => code.includes(`./${chunk}`))) {
-			bytes += gzipSync(code, { level: 9 }).length;
-		}
-	}
-	return bytes;
+	return gzipTotal(
+		[...graph.values()].filter(
+			(code) => isProgress(code) || storeChunks.some((chunk) => code.includes(`./${chunk}`)),
+		),
+	);
 }
-
-/** Gzipped bytes of files in `graph` that `other` does not load. */
-const bytesBeyond = (graph: Map<string, string>, other: Map<string, string>) =>
-	[...graph]
-		.filter(([file]) => !other.has(file))
-		.reduce((sum, [, code]) => sum + gzipSync(code, { level: 9 }).length, 0);
 
 /**
  * The planner's bytes: what a plan page loads beyond a chapter page's scripts, and the bytes of
@@ -116,10 +112,11 @@ async function planBytes(dist: string, chapter: string) {
 	if (![...planGraph.values()].some(planner))
 		throw new Error(`${roadmap}/plan/ loads no planner script: is dist/ a fresh build?`);
 	return {
-		plan: bytesBeyond(planGraph, chapterGraph),
-		chapter: [...chapterGraph.values()]
-			.filter(planner)
-			.reduce((sum, code) => sum + gzipSync(code, { level: 9 }).length, 0),
+		// What a plan page loads beyond a chapter page's scripts.
+		plan: gzipTotal(
+			[...planGraph].filter(([file]) => !chapterGraph.has(file)).map(([, code]) => code),
+		),
+		chapter: gzipTotal([...chapterGraph.values()].filter(planner)),
 	};
 }
 
