@@ -146,6 +146,11 @@ for (const theme of ['light', 'dark'] as const) {
 		await page.getByRole('checkbox', { name: /^Day 3:/ }).focus();
 		await page.keyboard.press('l');
 		await expect(page.locator('[data-plan-item="day-3"]')).toContainText('Learning');
+		// A leaf's box is done or not: "mixed" belongs to groups only, its state is in words.
+		expect(await box(page, 3).evaluate((input) => (input as HTMLInputElement).indeterminate)).toBe(
+			false,
+		);
+		await expect(box(page, 3)).not.toHaveAttribute('aria-checked', 'mixed');
 		await expect(page.locator('[data-plan-item="day-7"]')).toContainText('Today');
 		const { violations } = await new AxeBuilder({ page }).analyze();
 		expect(
