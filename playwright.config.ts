@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_LAUNCH } from './e2e/system-tools';
+import { CHROMIUM_LAUNCH } from './scripts/system-tools.ts';
 
 /**
  * The browser tests, in two projects:
@@ -8,7 +8,7 @@ import { CHROMIUM_LAUNCH } from './e2e/system-tools';
  *   by a real nginx with the shipped deploy/ config.
  * Each web server first rebuilds its directory when a source is newer (scripts/build-site.ts), so
  * no test runs against a stale build. Both use the system Chromium when there is one, else
- * Playwright's own (e2e/system-tools.ts).
+ * Playwright's own (scripts/system-tools.ts).
  */
 export const PORT = Number(process.env.E2E_PORT ?? 4329);
 /** nginx listens next to the preview server, so one `E2E_PORT` keeps parallel checkouts apart. */

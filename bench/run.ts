@@ -16,7 +16,7 @@ import { benchSize, preparePlain, ROOT, timedBuild, WORK } from './lib/build.ts'
 import { launchChromium } from './lib/chromium.ts';
 import { runLighthouse } from './lib/lighthouse.ts';
 import { checkBudgets, toMarkdown, type Budget, type Results } from './lib/report.ts';
-import { serveDist } from './lib/serve.ts';
+import { serveDist } from '../scripts/serve-dist.ts';
 import { readRoadmaps } from '../src/content/roadmaps.ts';
 import { addedScripts, measurePage } from './lib/weight.ts';
 

@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/pr
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { NGINX, missingToolsMessage } from '../e2e/system-tools.ts';
+import { NGINX, missingToolsMessage } from '../scripts/system-tools.ts';
 
 const DEPLOY = resolve(import.meta.dirname, '../deploy');
 

@@ -4,7 +4,7 @@
  * nginx and its temporary prefix are removed.
  */
 import { startNginx } from './nginx-server.ts';
-import { SELFHOST_BASE, SELFHOST_DIST } from './paths.ts';
+import { SELFHOST_BASE, SELFHOST_DIST } from '../scripts/selfhost-paths.ts';
 
 const port = Number(process.env.SELFHOST_PORT);
 if (!Number.isInteger(port) || port <= 0) throw new Error('SELFHOST_PORT must be a port number.');

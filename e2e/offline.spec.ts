@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { test } from '@playwright/test';
-import { serveDist } from '../bench/lib/serve.ts';
+import { serveDist } from '../scripts/serve-dist.ts';
 import { checkOffline, checkUpdate, copySite } from './offline-checks';
 
 // These tests are about the service worker: the config blocks it elsewhere.

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SELFHOST_BASE, SELFHOST_DIST } from '../e2e-selfhost/paths.ts';
+import { SELFHOST_BASE, SELFHOST_DIST } from './selfhost-paths.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 /** What a build reads besides node_modules. */

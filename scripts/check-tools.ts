@@ -4,7 +4,7 @@
  * a stack trace from deep inside Playwright or the nginx harness. Required with CI=true too.
  */
 import { existsSync } from 'node:fs';
-import { NGINX, SYSTEM_CHROMIUM, missingToolsMessage } from '../e2e/system-tools.ts';
+import { NGINX, SYSTEM_CHROMIUM, missingToolsMessage } from './system-tools.ts';
 
 const message = missingToolsMessage({
 	// Playwright loads slowly: ask it for its own browser only when there is no system one.

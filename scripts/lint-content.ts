@@ -4,7 +4,8 @@
  * any error. The rules live in `scripts/lint/rules/`, one module each.
  */
 import { parseArgs } from 'node:util';
-import { formatFinding, lintContent } from './lint/run.ts';
+import { formatFinding } from '../src/content/finding.ts';
+import { lintContent } from './lint/run.ts';
 import { RULES } from './lint/rules/index.ts';
 
 const { values } = parseArgs({

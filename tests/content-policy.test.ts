@@ -1,7 +1,7 @@
 import type { Program } from 'estree';
 import { parseAst } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { parseChapter } from '../scripts/lint/parse.ts';
+import { parseChapter } from '../src/markdown/parse.ts';
 import { checkChapter, checkCompiledChapter } from '../src/security/content-policy.ts';
 
 /** `rule line:column` of every finding in a chapter body. */

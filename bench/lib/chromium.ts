@@ -1,6 +1,6 @@
 import { chromium, type Browser } from '@playwright/test';
 
-import { CHROMIUM_ARGS, CHROMIUM_LAUNCH, SYSTEM_CHROMIUM } from '../../e2e/system-tools.ts';
+import { CHROMIUM_ARGS, CHROMIUM_LAUNCH, SYSTEM_CHROMIUM } from '../../scripts/system-tools.ts';
 
 export { CHROMIUM_ARGS };
 

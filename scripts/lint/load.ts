@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { slug as slugify } from 'github-slugger';
 import { isChapterFile, listFiles, ROADMAP_FILE, toPosix } from '../../src/content/roadmaps.ts';
-import { parseChapter, readFrontmatter } from './parse.ts';
+import { parseChapter, readFrontmatter } from '../../src/markdown/parse.ts';
 import type { ChapterFile, LintContext, RoadmapFolder } from './types.ts';
 
 /** Reads and parses everything under the content folder once; rules only look at the result. */

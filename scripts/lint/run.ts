@@ -34,9 +34,3 @@ export function lintContent(options: LintOptions): Finding[] {
 			a.rule.localeCompare(b.rule),
 	);
 }
-
-/** `file:line:column  rule  message` and, indented below, how to fix it. */
-export function formatFinding(finding: Finding): string {
-	const level = finding.severity === 'warning' ? 'warning: ' : '';
-	return `${finding.file}:${finding.line}:${finding.column}  ${finding.rule}  ${level}${finding.message}\n  fix: ${finding.fix}`;
-}

@@ -1,21 +1,8 @@
 import type { Root } from 'mdast';
-import type { Document } from 'yaml';
+import type { Finding } from '../../src/content/finding.ts';
+import type { Frontmatter } from '../../src/markdown/parse.ts';
 
-/** One problem the linter found, at a place a contributor can jump to. */
-export interface Finding {
-	/** Path relative to the working directory, with `/` separators. */
-	file: string;
-	/** 1-based line. */
-	line: number;
-	/** 1-based column. */
-	column: number;
-	rule: string;
-	message: string;
-	/** What to do about it. */
-	fix: string;
-	/** Errors fail the run; warnings only inform (e.g. a check that could not run). */
-	severity: 'error' | 'warning';
-}
+export type { Finding, Frontmatter };
 
 /** A roadmap folder: `content/<id>/_roadmap.yaml`. */
 export interface RoadmapFolder {
@@ -40,13 +27,6 @@ export interface ChapterFile {
 	tree: Root;
 	/** The parsed frontmatter block, if the file has one. */
 	frontmatter: Frontmatter | undefined;
-}
-
-export interface Frontmatter {
-	/** Line of the first YAML line (the line after the opening `---`). */
-	firstLine: number;
-	document: Document;
-	data: unknown;
 }
 
 /** Everything a rule may look at. */

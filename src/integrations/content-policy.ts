@@ -5,10 +5,9 @@ import type { AstroIntegration } from 'astro';
 import type { Program } from 'estree';
 import type { Plugin as VitePlugin } from 'vite';
 import type { VFileMessage } from 'vfile-message';
-import { parseChapter } from '../../scripts/lint/parse.ts';
+import { parseChapter } from '../markdown/parse.ts';
 import { listFiles } from '../content/roadmaps.ts';
-import { formatFinding } from '../../scripts/lint/run.ts';
-import type { Finding } from '../../scripts/lint/types.ts';
+import { formatFinding, type Finding } from '../content/finding.ts';
 import { checkChapter, checkCompiledChapter } from '../security/content-policy.ts';
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx } from '../../e2e-selfhost/nginx-server.ts';
-import { CHROMIUM_LAUNCH } from '../../e2e/system-tools.ts';
+import { CHROMIUM_LAUNCH } from '../../scripts/system-tools.ts';
 import { copySite, npmIn } from './site.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatFinding, lintContent } from '../../scripts/lint/run.ts';
+import { formatFinding } from '../../src/content/finding.ts';
+import { lintContent } from '../../scripts/lint/run.ts';
 import { RULES } from '../../scripts/lint/rules/index.ts';
 import { FIXTURES, lintWith } from './helpers.ts';
 

@@ -1,5 +1,5 @@
 import type { Link } from 'mdast';
-import { walk } from '../parse.ts';
+import { walk } from '../../../src/markdown/parse.ts';
 import type { Rule } from '../types.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Heading } from 'mdast';
-import { textOf } from '../parse.ts';
+import { textOf } from '../../../src/markdown/parse.ts';
 import type { Rule } from '../types.ts';
 
 /** A heading with nothing under it before the next heading of the same or a higher level. */

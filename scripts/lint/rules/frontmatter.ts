@@ -8,7 +8,7 @@ import {
 	type Duration,
 } from '../../../src/schema.ts';
 import { chapterTree } from '../items.ts';
-import { lineColumn } from '../parse.ts';
+import { lineColumn } from '../../../src/markdown/parse.ts';
 import type { Rule } from '../types.ts';
 
 const REFERENCE = 'see "Frontmatter reference" in CONTRIBUTING.md';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { Link } from 'mdast';
 import { chapterItems, chapterTree } from '../items.ts';
-import { walk } from '../parse.ts';
+import { walk } from '../../../src/markdown/parse.ts';
 import type { ChapterFile, LintContext, Rule } from '../types.ts';
 
 /** Anchors Starlight puts on every page. */

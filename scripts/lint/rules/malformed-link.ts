@@ -1,5 +1,5 @@
 import type { Link, Node, Parent } from 'mdast';
-import { lineColumn, textOf, walk } from '../parse.ts';
+import { lineColumn, textOf, walk } from '../../../src/markdown/parse.ts';
 import type { Rule } from '../types.ts';
 
 /** Link syntax that did not parse, as it stays in the source. The first pattern that fits wins. */

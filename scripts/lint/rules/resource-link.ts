@@ -1,5 +1,5 @@
 import type { Heading, Link, List, ListItem } from 'mdast';
-import { textOf, walk } from '../parse.ts';
+import { textOf, walk } from '../../../src/markdown/parse.ts';
 import type { Rule } from '../types.ts';
 
 /** The heading a chapter's resource list stands under. */

@@ -4,8 +4,21 @@ import remarkMdx from 'remark-mdx';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import type { Node, Parent, Root, Yaml } from 'mdast';
-import type { Frontmatter } from './types.ts';
+
+/**
+ * The one Markdown parse of a chapter's source, with positions: the linter's rules and the build's
+ * content policy (src/integrations/content-policy.ts) read the same tree.
+ */
+
+/** A chapter's frontmatter block, parsed. */
+export interface Frontmatter {
+	/** Line of the first YAML line (the line after the opening `---`). */
+	firstLine: number;
+	document: Document;
+	data: unknown;
+}
 
 const processor = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter).use(remarkGfm);
 
