@@ -4,7 +4,6 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import starlightSidebarTopics from 'starlight-sidebar-topics';
-import starlightLlmsTxt from 'starlight-llms-txt';
 import { taskItemsPlugin } from './src/markdown/task-items.ts';
 import { readRoadmaps } from './src/content/roadmaps.ts';
 import { contentChecks } from './src/integrations/content-checks.ts';
@@ -13,9 +12,9 @@ import { cspIntegration } from './src/integrations/csp.ts';
 import { offlineIntegration } from './src/integrations/offline.ts';
 import { cdnHeadersIntegration } from './src/integrations/cdn-headers.ts';
 import { THEME_COLOR } from './src/offline/manifest.ts';
-import { llmsChapterList } from './src/llms/chapter-list.ts';
 import { STORAGE_GUARD_SCRIPT } from './src/progress/storage-guard.ts';
 import { PAGEFIND_RANKING } from './src/search/ranking.ts';
+import { SITE } from './src/site.ts';
 
 /** Self-hosters set these at build time (docs/self-hosting.md). */
 const site = process.env.SITE_URL || 'https://backend-roadmaps.example.org';
@@ -55,9 +54,8 @@ export default defineConfig({
 		// Item ids that collide on their page or vanished without an alias fail the build too.
 		contentChecks(),
 		starlight({
-			title: 'Backend Roadmaps',
-			description:
-				'Backend-developer learning roadmaps for Node.js, Express, PostgreSQL, MongoDB and Python. Tick off every item; progress stays in your browser.',
+			title: SITE.title,
+			description: SITE.description,
 			markdown: { processedDirs: ['./content/'] },
 			// Starlight appends the entry's filePath (`content/<roadmap>/<file>.mdx`) to this URL.
 			editLink: { baseUrl: `${repoUrl}/edit/main/` },
@@ -93,17 +91,6 @@ export default defineConfig({
 			routeMiddleware: ['./src/navigation/route-middleware.ts'],
 			pagefind: { ranking: PAGEFIND_RANKING },
 			plugins: [
-				// llms.txt, llms-full.txt, llms-small.txt and one set per roadmap (_llms-txt/<id>.txt), so
-				// a learner can hand a roadmap to their own assistant.
-				starlightLlmsTxt({
-					projectName: 'Backend Roadmaps',
-					details: llmsChapterList('./content', new URL(base.replace(/\/?$/, '/'), site).href),
-					customSets: roadmaps.map((roadmap) => ({
-						label: roadmap.title,
-						description: roadmap.summary,
-						paths: [`${roadmap.id}/**`],
-					})),
-				}),
 				starlightSidebarTopics(
 					roadmaps.map((roadmap) => ({
 						id: roadmap.id,

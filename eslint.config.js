@@ -35,20 +35,23 @@ export default defineConfig(
 	},
 	// Layering runs one way (docs/architecture.md): the site never reaches into its tools, the tools
 	// never into their tests or the bench. What two sides need lives on the side that owns it.
-	...LAYERS.map(({ folder, forbidden }) => ({
-		files: [`${folder}/**`],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					patterns: [
+	...LAYERS.map(
+		({ folder, forbidden }) =>
+			/** @type {import('eslint').Linter.Config} */ ({
+				files: [`${folder}/**`],
+				rules: {
+					'no-restricted-imports': [
+						'error',
 						{
-							regex: `^(\\.\\./)+(${forbidden.join('|')})/`,
-							message: `${folder}/ must not import from ${forbidden.map((dir) => `${dir}/`).join(', ')} (layering: docs/architecture.md). Move what both need to the side that owns it.`,
+							patterns: [
+								{
+									regex: `^(\\.\\./)+(${forbidden.join('|')})/`,
+									message: `${folder}/ must not import from ${forbidden.map((dir) => `${dir}/`).join(', ')} (layering: docs/architecture.md). Move what both need to the side that owns it.`,
+								},
+							],
 						},
 					],
 				},
-			],
-		},
-	})),
+			}),
+	),
 );

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { builtSitemapPaths } from '../e2e/sitemap';
-import { SELFHOST_BASE, SELFHOST_DIST } from './paths';
+import { SELFHOST_BASE, SELFHOST_DIST } from '../scripts/selfhost-paths.ts';
 import { origin } from './site';
 
 interface Watch {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { hashSource, inlineScripts, readPolicyMeta } from '../src/security/csp';
-import { SELFHOST_DIST } from './paths';
+import { SELFHOST_DIST } from '../scripts/selfhost-paths.ts';
 import { htmlFiles } from './site';
 
 // A build test (no browser): every page of the build carries a policy that allows each of its

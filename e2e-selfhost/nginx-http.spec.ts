@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SELFHOST_BASE } from './paths';
+import { SELFHOST_BASE } from '../scripts/selfhost-paths.ts';
 import { origin, sitemapPaths } from './site';
 
 const SECURITY_HEADERS = {

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { parseHeadersFile } from '../src/cdn/headers.ts';
 import { checkOffline, checkUpdate, copySite } from '../e2e/offline-checks';
 import { startNginx } from './nginx-server';
-import { SELFHOST_BASE, SELFHOST_DIST } from './paths';
+import { SELFHOST_BASE, SELFHOST_DIST } from '../scripts/selfhost-paths.ts';
 import { origin } from './site';
 
 // These tests are about the service worker: the config blocks it elsewhere.

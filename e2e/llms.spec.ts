@@ -16,7 +16,7 @@ test('llms.txt links every chapter and one set per roadmap', async ({ request })
 	for (const file of ['/llms-full.txt', '/llms-small.txt'])
 		expect(paths, `llms.txt links ${file}`).toContain(file);
 
-	const sets = paths.filter((path) => path.startsWith('/_llms-txt/'));
+	const sets = paths.filter((path) => path.startsWith('/llms/'));
 	expect(sets).toHaveLength(readRoadmaps(CONTENT).length);
 	for (const set of sets) expect((await request.get(set)).ok(), set).toBe(true);
 });

@@ -13,18 +13,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BUILD_INPUTS } from './build-inputs.ts';
 import { SELFHOST_BASE, SELFHOST_DIST } from './selfhost-paths.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-/** What a build reads besides node_modules. */
-const INPUTS = [
-	'src',
-	'content',
-	'public',
-	'astro.config.mjs',
-	'tsconfig.json',
-	'package-lock.json',
-];
 const STAMPS = join(ROOT, 'node_modules', '.cache', 'backend-roadmaps');
 
 const TARGETS = {
@@ -52,7 +44,7 @@ function fingerprint(): string {
 	const hash = createHash('sha256');
 	for (const key of ['BASE_PATH', 'SITE_URL', 'REPO_URL'])
 		hash.update(`${key}=${env[key] ?? ''}\n`);
-	for (const input of INPUTS) {
+	for (const input of BUILD_INPUTS) {
 		const path = join(ROOT, input);
 		if (!existsSync(path)) continue;
 		const files = statSync(path).isDirectory()

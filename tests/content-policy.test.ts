@@ -3,10 +3,19 @@ import { parseAst } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { parseChapter } from '../src/markdown/parse.ts';
 import { checkChapter, checkCompiledChapter } from '../src/security/content-policy.ts';
+import { readPolicyTree } from '../src/security/policy-tree.ts';
 
-/** `rule line:column` of every finding in a chapter body. */
-const check = (body: string) =>
-	checkChapter(parseChapter(body)).map((f) => `${f.rule} ${f.line}:${f.column}`);
+/**
+ * `rule line:column` of every finding in a chapter body, as the build reads it (`readPolicyTree`),
+ * after checking that the linter's parse (`parseChapter`) finds exactly the same.
+ */
+const check = (body: string) => {
+	const findings = checkChapter(readPolicyTree(body));
+	expect(findings, 'the build and the linter find the same').toEqual(
+		checkChapter(parseChapter(body)),
+	);
+	return findings.map((f) => `${f.rule} ${f.line}:${f.column}`);
+};
 
 describe('content policy: refused', () => {
 	it.each([

@@ -17,7 +17,7 @@ describe('fileUrl', () => {
 
 describe('isPrecached', () => {
 	it('leaves out the worker, host files, maps, llms.txt and unused Pagefind UIs', () => {
-		for (const path of ['sw.js', '_headers', 'a.js.map', 'llms-full.txt', '_llms-txt/x.txt'])
+		for (const path of ['sw.js', '_headers', 'a.js.map', 'llms-full.txt', 'llms/x.txt'])
 			expect(isPrecached(path), path).toBe(false);
 		expect(isPrecached('pagefind/pagefind-modular-ui.js')).toBe(false);
 		for (const path of ['index.html', 'pagefind/pagefind.js', 'pagefind/index/en_1.pf_index'])

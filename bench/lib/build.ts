@@ -12,6 +12,7 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
+import { BUILD_INPUTS } from '../../scripts/build-inputs.ts';
 import { buildPhases, type BuildPhases } from './phases.ts';
 import { syntheticChapters, writeCorpus, CHAPTERS_PER_ROADMAP } from './synthetic.ts';
 
@@ -49,15 +50,15 @@ export function dirBytes(dir: string): number {
 }
 
 /**
- * This project on a synthetic corpus: its config, `src/` and `public/` copied beside the corpus
- * as `content/`. No node_modules link: Node resolves packages from the repository's node_modules
+ * This project on a synthetic corpus: what its build reads (scripts/build-inputs.ts) copied beside
+ * the corpus as `content/`. No node_modules link: Node resolves packages from the repository's node_modules
  * upwards, and each site keeps its own Astro cache (`node_modules/.astro` would be shared).
  */
 export function prepareProject(dir: string, content: (contentDir: string) => void): void {
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
-	for (const path of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) {
-		if (existsSync(join(ROOT, path)))
+	for (const path of BUILD_INPUTS) {
+		if (path !== 'content' && existsSync(join(ROOT, path)))
 			cpSync(join(ROOT, path), join(dir, path), { recursive: true });
 	}
 	content(join(dir, 'content'));

@@ -2,14 +2,16 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { explainCollision, idCollisions, parseItemTree, type ItemTree } from '../content/items.ts';
+import { frontmatterSyntaxErrors } from '../content/frontmatter-syntax.ts';
 import { listChapterFiles } from '../content/roadmaps.ts';
 import { explainVanished, findVanishedIds, readBaseline } from '../content/vanished.ts';
 
 /**
- * The item checks a build must not skip, whether or not the content linter ran: an item id that
- * collides with another id on its page, and (in a build) an id that vanished without an alias,
- * which would lose learners' ticks. Same functions and messages as the linter's rules
- * `item-id-collision` and `item-id-vanished`; the build fails naming file, line and column.
+ * The checks a build must not skip, whether or not the content linter ran: frontmatter that is
+ * not valid YAML, an item id that collides with another id on its page, and (in a build) an id
+ * that vanished without an alias, which would lose learners' ticks. Same functions and messages
+ * as the linter's rules `frontmatter`, `item-id-collision` and `item-id-vanished`; the build fails
+ * naming file, line and column.
  */
 export function contentChecks(contentDir = 'content'): AstroIntegration {
 	return {
@@ -22,7 +24,12 @@ export function contentChecks(contentDir = 'content'): AstroIntegration {
 					problems.push(`${place}  ${message}\n  fix: ${fix}`);
 				const trees = new Map<string, ItemTree>();
 				for (const { path, contentPath } of listChapterFiles(`${root}/${contentDir}`)) {
-					const tree = parseItemTree(readFileSync(path, 'utf8'));
+					const source = readFileSync(path, 'utf8');
+					for (const error of frontmatterSyntaxErrors(source)) {
+						const place = `${contentDir}/${contentPath}:${error.line}:${error.column}`;
+						report(`${place}  frontmatter`, error);
+					}
+					const tree = parseItemTree(source);
 					trees.set(contentPath, tree);
 					for (const collision of idCollisions(tree)) {
 						const { line, column } = collision.place;
@@ -40,7 +47,7 @@ export function contentChecks(contentDir = 'content'): AstroIntegration {
 				}
 				if (problems.length > 0) {
 					throw new Error(
-						`${problems.length} item problem(s) in ${contentDir}/ (npm run lint:content shows the same):\n${problems.join('\n')}`,
+						`${problems.length} problem(s) in ${contentDir}/ (npm run lint:content shows the same):\n${problems.join('\n')}`,
 					);
 				}
 			},

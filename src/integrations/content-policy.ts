@@ -5,10 +5,10 @@ import type { AstroIntegration } from 'astro';
 import type { Program } from 'estree';
 import type { Plugin as VitePlugin } from 'vite';
 import type { VFileMessage } from 'vfile-message';
-import { parseChapter } from '../markdown/parse.ts';
 import { listFiles } from '../content/roadmaps.ts';
 import { formatFinding, type Finding } from '../content/finding.ts';
 import { checkChapter, checkCompiledChapter } from '../security/content-policy.ts';
+import { readPolicyTree } from '../security/policy-tree.ts';
 
 /**
  * Test-only switch: `CONTENT_POLICY=off` skips the check of chapter sources, so that a test can
@@ -107,7 +107,7 @@ export function contentPolicyIntegration(options: { contentDir: string }): Astro
 /** The policy's findings; a chapter the parser cannot read is refused as a whole (fail closed). */
 function findings(source: string): Omit<Finding, 'file' | 'severity'>[] {
 	try {
-		return checkChapter(parseChapter(source));
+		return checkChapter(readPolicyTree(source));
 	} catch (error) {
 		const { line, column, reason, message } = error as VFileMessage;
 		return [

@@ -39,7 +39,7 @@ export async function getRoadmaps(): Promise<Roadmap[]> {
 }
 
 /** A roadmap's chapters in phase order, with their item ids counted from the source. */
-export async function getRoadmapChapters(roadmapId: string): Promise<ChapterSummary[]> {
+async function getRoadmapChapters(roadmapId: string): Promise<ChapterSummary[]> {
 	const chapters = await getCollection('docs', (entry) => entry.data.roadmap === roadmapId);
 	return chapters
 		.sort((a, b) => (a.data.phase ?? 0) - (b.data.phase ?? 0) || a.id.localeCompare(b.id))
@@ -73,7 +73,7 @@ export function getRoadmapsWithChapters(): Promise<RoadmapWithChapters[]> {
 const asItem = ({ id, aliases }: ItemNode): Item[] => (id === undefined ? [] : [{ id, aliases }]);
 
 /** A chapter's URL and item tree, read from its source by the one item model. */
-export function summarizeChapter(entry: Chapter): ChapterSummary {
+function summarizeChapter(entry: Chapter): ChapterSummary {
 	const { items: tree, sections } = parseItemTree(entry.body ?? '');
 	const items = leaves(tree).flatMap(asItem);
 	return {

@@ -1,3 +1,5 @@
+import { SITE } from '../site.ts';
+
 /** Sizes of the PNG icons in public/icons/ (scripts/gen-icons.ts draws them from the favicon). */
 export const ICON_SIZES = [192, 512] as const;
 
@@ -11,7 +13,7 @@ export const THEME_COLOR = '#1e3a5f';
 export function webManifest(base: string) {
 	const root = base.replace(/\/?$/, '/');
 	return {
-		name: 'Backend Roadmaps',
+		name: SITE.title,
 		short_name: 'Roadmaps',
 		description:
 			'Backend-developer learning roadmaps. Tick off every item; progress stays in your browser, also offline.',

@@ -30,7 +30,7 @@ const SKIPPED = [
 	/^_redirects$/,
 	/\.map$/,
 	/^llms[^/]*\.txt$/,
-	/^_llms-txt\//,
+	/^llms\//,
 	/^pagefind\/pagefind-(?:modular-ui|component-ui)\./,
 ];
 

@@ -52,4 +52,19 @@ describe('a contributed chapter, through the real lint and build', { timeout: 18
 		expect(build.output).toContain(chapterPath);
 		expect(build.output).toMatch(/phase/);
 	});
+
+	it('frontmatter that is not YAML fails the build at its file, line and column', () => {
+		const { site, chapterPath, npm } = siteWithScaffoldedChapter();
+		const file = join(site, chapterPath);
+		writeFileSync(
+			file,
+			readFileSync(file, 'utf8').replace('phase: 3\n', 'phase: 3\nbogus_field: [\n'),
+		);
+		const place = `${chapterPath}:7:1  frontmatter  YAML syntax:`;
+		expect(npm('lint:content').output).toContain(place);
+		const build = npm('build');
+		expect(build.status).not.toBe(0);
+		expect(build.output).toContain(place);
+		expect(build.output).not.toContain('Unable to load your Astro config');
+	});
 });

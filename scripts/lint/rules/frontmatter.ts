@@ -9,6 +9,7 @@ import {
 } from '../../../src/schema.ts';
 import { chapterTree } from '../items.ts';
 import { lineColumn } from '../../../src/markdown/parse.ts';
+import { yamlSyntaxErrors } from '../../../src/content/frontmatter-syntax.ts';
 import type { Rule } from '../types.ts';
 
 const REFERENCE = 'see "Frontmatter reference" in CONTRIBUTING.md';
@@ -66,16 +67,8 @@ export const frontmatter: Rule = {
 				.slice(block.firstLine - 1)
 				.join('\n');
 			if (block.document.errors.length > 0) {
-				for (const error of block.document.errors) {
-					const at = lineColumn(yamlSource, error.pos[0]);
-					report({
-						file: chapter.file,
-						line: at.line + block.firstLine - 1,
-						column: at.column,
-						message: `YAML syntax: ${error.message.split('\n')[0]}`,
-						fix: 'fix the YAML syntax of the frontmatter (quote values containing `: ` or `#`)',
-					});
-				}
+				for (const error of yamlSyntaxErrors(block.document, yamlSource, block.firstLine))
+					report({ file: chapter.file, ...error });
 				continue;
 			}
 			const problems = checkChapterFrontmatter(chapter.file, block.data, roadmapIds);
