@@ -1,12 +1,19 @@
 /**
  * `npm run bench`: build throughput against plain Starlight on synthetic corpora, page weight,
  * Lighthouse, and the progress/search budgets, checked against their targets (bench/lib/report.ts).
- * Writes bench/results/latest.json and latest.md and the table at the end of docs/benchmarks.md;
- * parts and sizes not run keep their last figures.
+ * Writes bench/results/latest.json and latest.md and the table at the end of docs/benchmarks.md,
+ * with the date, commit and load average they were measured at; parts and sizes not run keep
+ * their last figures.
  *
  *   npm run bench -- --only=build|weight|lighthouse|budgets (comma-separated) --sizes=1000
+ *   npm run bench -- --smoke
+ *
+ * `--smoke` (run by `npm test`) runs every part once on a small corpus and fails when any part
+ * fails or measures nothing. It asserts no timing, and writes to bench/.work/smoke/, never to
+ * bench/results/ or the docs.
  */
-import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,32 +22,45 @@ import { parse as parseYaml } from 'yaml';
 import { benchSize, preparePlain, ROOT, timedBuild, WORK } from './lib/build.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { runLighthouse } from './lib/lighthouse.ts';
-import { checkBudgets, toMarkdown, type Budget, type Results } from './lib/report.ts';
+import { checkBudgets, smokeGaps, toMarkdown, type Budget, type Results } from './lib/report.ts';
 import { serveDist } from '../scripts/serve-dist.ts';
 import { readRoadmaps } from '../src/content/roadmaps.ts';
 import { addedScripts, measurePage } from './lib/weight.ts';
 
 const PARTS = ['build', 'weight', 'lighthouse', 'budgets'] as const;
 const { values } = parseArgs({
-	options: { only: { type: 'string' }, sizes: { type: 'string' } },
+	options: { only: { type: 'string' }, sizes: { type: 'string' }, smoke: { type: 'boolean' } },
 });
+const smoke = values.smoke === true;
 const only = values.only ? values.only.split(',') : [...PARTS];
 for (const part of only) {
 	if (!(PARTS as readonly string[]).includes(part))
 		throw new Error(`--only=${part}: use one of ${PARTS.join(', ')}`);
 }
-const sizes = (values.sizes ?? '1000,5000').split(',').map(Number);
+/** Two synthetic roadmaps in smoke mode, so pages that list several roadmaps have them. */
+const sizes = (values.sizes ?? (smoke ? '100' : '1000,5000')).split(',').map(Number);
 const log = (line: string) =>
 	console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-const RESULTS_DIR = join(ROOT, 'bench', 'results');
+const RESULTS_DIR = smoke ? join(WORK, 'smoke') : join(ROOT, 'bench', 'results');
 const latestFile = join(RESULTS_DIR, 'latest.json');
-const previous: Partial<Results> = existsSync(latestFile)
-	? JSON.parse(readFileSync(latestFile, 'utf8'))
-	: {};
+const previous: Partial<Results> =
+	!smoke && existsSync(latestFile) ? JSON.parse(readFileSync(latestFile, 'utf8')) : {};
+/** The commit measured, marked `+changes` when the work tree differs from it. */
+function commit(): string {
+	const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+	try {
+		const sha = git('rev-parse', '--short=12', 'HEAD').trim();
+		return git('status', '--porcelain', '--untracked-files=no').trim() ? `${sha}+changes` : sha;
+	} catch {
+		return 'unknown (not a git checkout)';
+	}
+}
 const results: Results = {
 	...previous,
 	date: new Date().toISOString(),
+	commit: commit(),
+	load: { start: loadavg(), end: loadavg() },
 	machine: {
 		cpus: cpus().length,
 		cpuModel:
@@ -114,8 +134,13 @@ async function importBudget(
 
 if (only.some((part) => part !== 'build')) {
 	const pages = samplePages();
-	log('building this site (dist/) for page weight, Lighthouse and budgets…');
-	await timedBuild(ROOT, 0, 'site');
+	log(
+		'building this site (dist/, unless it is up to date) for page weight, Lighthouse and budgets…',
+	);
+	execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-site.ts'), 'site', '--if-stale'], {
+		cwd: ROOT,
+		stdio: 'inherit',
+	});
 	const site = await serveDist(join(ROOT, 'dist'));
 	const browser = await launchChromium();
 	try {
@@ -158,7 +183,10 @@ if (only.some((part) => part !== 'build')) {
 		}
 		if (only.includes('lighthouse')) {
 			log('Lighthouse…');
-			results.lighthouse = await runLighthouse(site.baseURL, Object.values(pages));
+			results.lighthouse = await runLighthouse(
+				site.baseURL,
+				smoke ? [pages.chapter] : Object.values(pages),
+			);
 		}
 	} finally {
 		await browser.close();
@@ -166,11 +194,12 @@ if (only.some((part) => part !== 'build')) {
 	}
 }
 
+results.load.end = loadavg();
 mkdirSync(RESULTS_DIR, { recursive: true });
-writeFileSync(latestFile, JSON.stringify(results, null, '\t') + '\n');
+writeFileSync(join(RESULTS_DIR, 'latest.json'), JSON.stringify(results, null, '\t') + '\n');
 const markdown = toMarkdown(results);
 writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
-{
+if (!smoke) {
 	// The benchmarks doc shows the same table, between markers.
 	const doc = join(ROOT, 'docs', 'benchmarks.md');
 	const text = readFileSync(doc, 'utf8');
@@ -181,5 +210,15 @@ writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
 console.log('\n' + markdown);
 for (const check of checkBudgets(results)) {
 	console.log(`${check.ok === null ? '–' : check.ok ? '✓' : '✗'} ${check.target}: ${check.actual}`);
+}
+if (smoke) {
+	const missing = smokeGaps(results, { sizes, parts: only });
+	if (missing.length > 0) {
+		console.error(
+			`bench --smoke: the bench measured nothing for\n${missing.map((m) => `  - ${m}`).join('\n')}`,
+		);
+		process.exit(1);
+	}
+	log('smoke: every part ran and measured (timings are not checked here; see npm run bench)');
 }
 log(`done in ${((performance.now() - started) / 1000 / 60).toFixed(1)} min`);

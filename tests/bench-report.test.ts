@@ -1,7 +1,7 @@
 import { chromium } from '@playwright/test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildPhases, parseDuration } from '../bench/lib/phases.ts';
-import { formatNumber, toMarkdown, type Results } from '../bench/lib/report.ts';
+import { formatNumber, smokeGaps, toMarkdown, type Results } from '../bench/lib/report.ts';
 
 afterEach(() => {
 	vi.unstubAllEnvs();
@@ -15,6 +15,8 @@ describe('bench report', () => {
 		expect(formatNumber(2619)).toBe('2619');
 		const results: Results = {
 			date: '2026-11-23T00:00:00.000Z',
+			commit: 'abc123',
+			load: { start: [0.5, 0.4, 0.3], end: [1, 0.5, 0.3] },
 			machine: { cpus: 2, cpuModel: 'test', memoryGB: 1, node: 'v24' },
 			budgets: {
 				progress: { restore: { value: 5.100000000093132, unit: 'ms', budget: 16, ok: true } },
@@ -23,6 +25,43 @@ describe('bench report', () => {
 		const table = toMarkdown(results);
 		expect(table).toContain('| progress: restore (budget 16 ms) | 5.1 ms | ✓ |');
 		expect(table).not.toContain('5.100000000093132');
+		expect(table).toContain(
+			'Measured 2026-11-23 00:00 UTC at commit `abc123` on 2 × test, 1 GB RAM, Node v24; load average 0.50 / 0.40 / 0.30 at the start, 1.00 / 0.50 / 0.30 at the end',
+		);
+	});
+
+	it('a smoke run fails on a part that measured nothing, never on a timing', () => {
+		const base: Results = {
+			date: '2026-11-23T00:00:00.000Z',
+			commit: 'abc123',
+			load: { start: [0, 0, 0], end: [0, 0, 0] },
+			machine: { cpus: 2, cpuModel: 'test', memoryGB: 1, node: 'v24' },
+		};
+		const slow = { value: 99_999, unit: 'ms', budget: 16, ok: false };
+		expect(
+			smokeGaps(
+				{ ...base, budgets: { progress: { restore: slow } } },
+				{ sizes: [], parts: ['budgets'] },
+			),
+		).toEqual([]);
+		expect(
+			smokeGaps(
+				{
+					...base,
+					budgets: {
+						progress: { restore: { ...slow, value: Number.NaN } },
+						search: 'not available',
+					},
+				},
+				{ sizes: [100], parts: ['build', 'budgets', 'weight', 'lighthouse'] },
+			),
+		).toEqual([
+			'build: 100 chapters',
+			'page weight',
+			'Lighthouse scores',
+			'progress: restore measured NaN',
+			'search budgets: not available',
+		]);
 	});
 
 	it("falls back to Playwright's own Chromium when there is no system one", async () => {

@@ -10,6 +10,10 @@ export type Budget = Record<string, { value: number; unit: string; budget: numbe
 /** Everything one run measured; parts not run keep their last values. */
 export interface Results {
 	date: string;
+	/** The commit measured (`+changes` when the work tree differed from it). */
+	commit: string;
+	/** The machine's 1, 5 and 15 minute load averages when the run started and ended. */
+	load: { start: number[]; end: number[] };
 	machine: { cpus: number; cpuModel: string; memoryGB: number; node: string };
 	builds?: SizeResult[];
 	weight?: {
@@ -56,10 +60,13 @@ export function checkBudgets(results: Results): Check[] {
 	// Load on a shared machine changes between runs: compare sizes measured in the same run.
 	const large = builds.find((b) => b.chapters === 5000);
 	const small = builds.find((b) => b.chapters === 1000 && b.run === large?.run);
+	// Growth from 1,000 to 5,000 chapters, against plain Starlight's own growth in the same run.
+	const growth = (site: 'project' | 'plain') => large![site].seconds / small![site].seconds;
 	checks.push({
-		target: '5,000 chapters take ≤ 5.5x the time of 1,000',
-		actual: small && large ? ratio(large.project.seconds / small.project.seconds) : 'not run',
-		ok: small && large ? large.project.seconds / small.project.seconds <= 5.5 : null,
+		target: '1,000 → 5,000 chapters grows ≤ plain Starlight’s growth + 10 %',
+		actual:
+			small && large ? `${ratio(growth('project'))} (plain ${ratio(growth('plain'))})` : 'not run',
+		ok: small && large ? growth('project') <= growth('plain') * 1.1 : null,
 	});
 	for (const size of [1000, 5000]) {
 		const run = builds.find((b) => b.chapters === size);
@@ -74,9 +81,9 @@ export function checkBudgets(results: Results): Check[] {
 		});
 		const dist = run ? run.project.distBytes / run.plain.distBytes : undefined;
 		checks.push({
-			target: `dist/ at ${size} chapters ≤ 1.3x plain Starlight`,
+			target: `dist/ at ${size} chapters ≤ 1.5x plain Starlight`,
 			actual: dist ? ratio(dist) : 'not run',
-			ok: dist ? dist <= 1.3 : null,
+			ok: dist ? dist <= 1.5 : null,
 		});
 	}
 	checks.push({
@@ -149,13 +156,56 @@ function phaseTable(builds: SizeResult[]): string[] {
 	];
 }
 
+const loadText = (load: number[]) => load.map((value) => value.toFixed(2)).join(' / ');
+
+/**
+ * What a smoke run (`npm run bench -- --smoke`) failed to measure: a size without both builds'
+ * figures or build steps, a part without results, a budget probe that was not available or
+ * measured a non-number. Empty when the bench works; timings themselves are never judged here.
+ */
+export function smokeGaps(results: Results, ran: { sizes: number[]; parts: string[] }): string[] {
+	const gaps: string[] = [];
+	const finite = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+	if (ran.parts.includes('build')) {
+		for (const size of ran.sizes) {
+			const run = results.builds?.find((b) => b.chapters === size);
+			if (!run) gaps.push(`build: ${size} chapters`);
+			else
+				for (const [name, b] of [
+					['this project', run.project],
+					['plain Starlight', run.plain],
+				] as const) {
+					if (!finite(b.seconds) || b.distBytes === 0) gaps.push(`build: ${name} at ${size}`);
+					if (!b.phases) gaps.push(`build steps: ${name} at ${size} (the log format changed?)`);
+				}
+		}
+	}
+	if (ran.parts.includes('weight') && !results.weight?.project.length) gaps.push('page weight');
+	if (ran.parts.includes('lighthouse')) {
+		const scores = results.lighthouse?.flatMap((page) => Object.values(page.scores)) ?? [];
+		if (scores.length === 0 || !scores.every(finite)) gaps.push('Lighthouse scores');
+	}
+	if (ran.parts.includes('budgets')) {
+		for (const [name, budget] of Object.entries(results.budgets ?? { budgets: 'not available' })) {
+			if (budget === 'not available') gaps.push(`${name} budgets: not available`);
+			else
+				for (const [probe, { value }] of Object.entries(budget))
+					if (!finite(value)) gaps.push(`${name}: ${probe} measured ${String(value)}`);
+		}
+	}
+	return gaps;
+}
+
 const mark = (ok: boolean | null) => (ok === null ? '–' : ok ? '✓' : '✗');
 
 /** The results as Markdown tables (docs/benchmarks.md, bench/results/latest.md). */
 export function toMarkdown(results: Results): string {
 	const { machine } = results;
 	const lines = [
-		`Measured ${results.date.slice(0, 10)} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB RAM, Node ${machine.node}` +
+		`Measured ${results.date.slice(0, 16).replace('T', ' ')} UTC at commit \`${results.commit ?? 'unknown'}\` on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB RAM, Node ${machine.node}` +
+			(results.load
+				? `; load average ${loadText(results.load.start)} at the start, ${loadText(results.load.end)} at the end`
+				: '') +
 			' (a shared machine: compare the ratios, not the absolute times).',
 		'',
 	];
