@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { hashSource, splitScripts, withPolicyMeta } from '../security/csp';
+import { FILES_AT_ONCE, mapLimit } from './map-limit.ts';
 
 /**
  * Test-only switch: `CSP_CHAPTER_SCRIPTS=warn` lets a build with a script in chapter content finish
@@ -61,35 +62,30 @@ export function cspIntegration(options: { contentDir: string }): AstroIntegratio
 					if (!source) hashes.set(text, (source = hashSource(text)));
 					return source;
 				};
-				const built = await Promise.all(
-					pages.map(async (file) => {
-						const html = await readFile(file, 'utf8');
-						return { file, html, scripts: splitScripts(html, bundled) };
-					}),
-				);
-				const refused = built.filter((page) => page.scripts.chapter.length > 0);
+				// One page at a time per task: read, split, write. A page with a script in chapter
+				// content still gets its policy (without that script), and the build then fails.
+				const refused: { file: string; scripts: string[] }[] = [];
+				await mapLimit(pages, FILES_AT_ONCE, async (file) => {
+					const html = await readFile(file, 'utf8');
+					const scripts = splitScripts(html, bundled);
+					if (scripts.chapter.length > 0) refused.push({ file, scripts: scripts.chapter });
+					await writeFile(
+						file,
+						withPolicyMeta(html, relative(process.cwd(), file), scripts.site, hash),
+					);
+				});
 				if (refused.length > 0) {
 					const message = chapterScriptsMessage(
-						refused.map(({ file, scripts }) => {
-							const page = relative(out, file).split(sep).join('/');
-							return {
-								page,
-								chapter: chapterOf(root, options.contentDir, page),
-								scripts: scripts.chapter,
-							};
-						}),
+						refused
+							.sort((a, b) => a.file.localeCompare(b.file))
+							.map(({ file, scripts }) => {
+								const page = relative(out, file).split(sep).join('/');
+								return { page, chapter: chapterOf(root, options.contentDir, page), scripts };
+							}),
 					);
 					if (process.env[CHAPTER_SCRIPTS_SWITCH] !== 'warn') throw new Error(message);
 					logger.warn(`${message}\n(${CHAPTER_SCRIPTS_SWITCH}=warn: tests only.)`);
 				}
-				await Promise.all(
-					built.map(({ file, html, scripts }) =>
-						writeFile(
-							file,
-							withPolicyMeta(html, relative(process.cwd(), file), scripts.site, hash),
-						),
-					),
-				);
 				logger.info(
 					`Content-Security-Policy written into ${pages.length} HTML files (${hashes.size} distinct inline scripts).`,
 				);

@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { FILES_AT_ONCE, mapLimit } from './map-limit.ts';
 import {
 	precacheOf,
 	serviceWorkerSource,
@@ -77,17 +78,17 @@ export async function writeServiceWorker(
 
 async function builtFiles(root: string): Promise<BuiltFile[]> {
 	const entries = await readdir(root, { recursive: true, withFileTypes: true });
-	return Promise.all(
-		entries
-			.filter((entry) => entry.isFile())
-			.map(async (entry) => {
-				const full = join(entry.parentPath, entry.name);
-				const body = await readFile(full);
-				return {
-					path: relative(root, full).split(sep).join('/'),
-					hash: createHash('sha256').update(body).digest('hex'),
-					bytes: body.length,
-				};
-			}),
+	return mapLimit(
+		entries.filter((entry) => entry.isFile()),
+		FILES_AT_ONCE,
+		async (entry) => {
+			const full = join(entry.parentPath, entry.name);
+			const body = await readFile(full);
+			return {
+				path: relative(root, full).split(sep).join('/'),
+				hash: createHash('sha256').update(body).digest('hex'),
+				bytes: body.length,
+			};
+		},
 	);
 }

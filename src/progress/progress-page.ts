@@ -30,8 +30,24 @@ const $ = <T extends Element = HTMLElement>(selector: string) =>
 const notSaved = () => MESSAGES[store.notSaving ?? 'unsaved'];
 const result = $('[data-progress-result]');
 const undo = $<HTMLButtonElement>('[data-undo]');
-/** `roadmap/id` → [link to the item, its text, its roadmap and phase], for the Learning and Notes lists. */
-const index: Record<string, [string, string, string]> = JSON.parse($('#item-index').textContent!);
+/** An item's link, its text, and its roadmap and phase, for the Learning and Notes lists. */
+type ItemText = [link: string, text: string, where: string];
+/** Where each roadmap's item texts are (src/pages/progress/items/[roadmap].json.ts). */
+const textsUrl = $('[data-learning]').dataset.itemTexts!;
+/** Each roadmap's item texts, fetched once, when an item of it is listed. */
+const texts = new Map<string, Promise<Record<string, ItemText> | undefined>>();
+function itemTexts(roadmap: string): Promise<Record<string, ItemText> | undefined> {
+	let loading = texts.get(roadmap);
+	if (!loading) {
+		loading = fetch(`${textsUrl}${encodeURIComponent(roadmap)}.json`)
+			.then((response) => (response.ok ? response.json() : undefined))
+			.catch(() => undefined);
+		// A failed load (offline before the file was cached) is tried again on the next render.
+		loading.then((loaded) => loaded ?? texts.delete(roadmap));
+		texts.set(roadmap, loading);
+	}
+	return loading;
+}
 /** Each roadmap's items in page order, as the transfer link lists them. */
 const lists: ItemLists = Object.fromEntries(
 	[...chapters].map(([roadmap, list]) => [roadmap, list.flatMap((chapter) => chapter.items)]),
@@ -48,21 +64,42 @@ function tell(text: string, removed?: Roadmaps) {
 	};
 }
 
+/** Renders of the lists started; a render that finished loading after a newer one drops out. */
+let listRenders = 0;
+
 /** Fills the "Learning now" and "Your notes" lists from the store. */
-function renderLists(): void {
+async function renderLists(): Promise<void> {
+	const generation = ++listRenders;
+	const listed = Object.entries(store.roadmaps)
+		.map(([roadmap, entries]) => ({
+			roadmap,
+			entries: Object.entries(entries).filter(
+				([, entry]) => entry.status === 'learning' || entry.note,
+			),
+		}))
+		.filter(({ entries }) => entries.length > 0);
+	const loaded = await Promise.all(listed.map(({ roadmap }) => itemTexts(roadmap)));
+	if (generation !== listRenders) return;
 	const learning: HTMLElement[] = [];
 	const notes: HTMLElement[] = [];
-	for (const [roadmap, entries] of Object.entries(store.roadmaps)) {
-		for (const [id, entry] of Object.entries(entries)) {
-			const known = index[`${roadmap}/${id}`];
-			if (!known) continue;
-			const link = () => [
-				Object.assign(document.createElement('a'), { href: known[0], textContent: known[1] }),
-				Object.assign(document.createElement('span'), {
-					className: 'progress-where',
-					textContent: ` · ${known[2]}`,
-				}),
-			];
+	listed.forEach(({ roadmap, entries }, i) => {
+		for (const [id, entry] of entries) {
+			const known = loaded[i]?.[id];
+			// An item no chapter has any more; or, offline, a roadmap whose texts never loaded.
+			if (!known && loaded[i]) continue;
+			const link = () =>
+				known
+					? [
+							Object.assign(document.createElement('a'), {
+								href: known[0],
+								textContent: known[1],
+							}),
+							Object.assign(document.createElement('span'), {
+								className: 'progress-where',
+								textContent: ` · ${known[2]}`,
+							}),
+						]
+					: [document.createTextNode(`${roadmap} · ${id}`)];
 			if (entry.status === 'learning') {
 				const li = document.createElement('li');
 				li.append(...link());
@@ -76,14 +113,14 @@ function renderLists(): void {
 				notes.push(li);
 			}
 		}
-	}
+	});
 	$('[data-learning]').replaceChildren(...learning);
 	$('[data-learning-empty]').hidden = learning.length > 0;
 	$('[data-notes]').replaceChildren(...notes);
 	$('[data-notes-empty]').hidden = notes.length > 0;
 }
-addEventListener('progress-render', renderLists);
-renderLists();
+addEventListener('progress-render', () => void renderLists());
+void renderLists();
 
 // Reset, behind a dialog.
 const dialog = $<HTMLDialogElement>('[data-reset-dialog]');
