@@ -66,9 +66,10 @@ for (const { roadmap, query, words, itemId } of QUERY_CASES) {
 				await expect(page).toHaveURL(new RegExp(`#${itemId}$`));
 				const item = page.locator(`li#${itemId}`);
 				await expect(item).toBeInViewport();
-				expect(await item.evaluate((li) => li.matches(':target'))).toBe(true);
-				const outline = await item.evaluate((li) => getComputedStyle(li).outlineStyle);
-				expect(outline).toBe('solid');
+				// A new document applies its fragment (`:target`) after parsing: an item near the top
+				// can be in view a moment before. Wait for the state itself, never for time.
+				await expect.poll(() => item.evaluate((li) => li.matches(':target'))).toBe(true);
+				await expect(item).toHaveCSS('outline-style', 'solid');
 			});
 		}
 	});

@@ -41,9 +41,9 @@ const npmRuns = jobRuns.flatMap((run) => {
 
 describe('CI workflow', () => {
 	it('runs exactly the parts of npm test, each part once', () => {
-		expect(testParts).toEqual(['test:static', 'test:unit', 'test:e2e']);
+		expect(testParts).toEqual(['test:static', 'test:unit', 'test:e2e', 'test:bench']);
 		expect(new Set(npmRuns.map((run) => run.script))).toEqual(new Set(testParts));
-		for (const part of ['test:static', 'test:unit'])
+		for (const part of ['test:static', 'test:unit', 'test:bench'])
 			expect(npmRuns.filter((run) => run.script === part)).toHaveLength(1);
 	});
 
