@@ -23,7 +23,14 @@ export function readPolicyTree(source: string): Root {
 	return holdsMdx(tree) ? parseChapter(source) : tree;
 }
 
-/** Whether any node is MDX syntax: ESM, an `{expression}` or a JSX element. */
+/**
+ * Whether any node is MDX syntax (ESM, an `{expression}`, a JSX element) or raw HTML. Sätteri reads
+ * raw HTML in MDX as JSX, so an `html` node never comes; should one, remark-mdx judges it.
+ */
 function holdsMdx(node: Node): boolean {
-	return node.type.startsWith('mdx') || ((node as Parent).children ?? []).some(holdsMdx);
+	return (
+		node.type.startsWith('mdx') ||
+		node.type === 'html' ||
+		((node as Parent).children ?? []).some(holdsMdx)
+	);
 }
