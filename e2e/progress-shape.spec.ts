@@ -90,32 +90,27 @@ test('a note is typed, kept after a reload, listed on the progress page and expo
 	});
 });
 
-test.describe('item texts on the progress page', () => {
-	// The worker would answer from its cache, where a blocked request is the point of the test.
-	test.use({ serviceWorkers: 'block' });
-
-	test('are fetched for the roadmaps listed only; without them, items show by id', async ({
-		page,
-	}) => {
-		await page.goto(CHAPTER);
-		await status(page, 'Routing').selectOption({ label: 'Learning' });
-		const fetched: string[] = [];
-		page.on('request', (request) => {
-			const { pathname } = new URL(request.url());
-			if (pathname.includes('/progress/items/')) fetched.push(pathname);
-		});
-		await page.goto('/progress/');
-		await expect(
-			page.locator('[data-learning]').getByRole('link', { name: 'Routing' }),
-		).toHaveAttribute('href', `${CHAPTER}#routing`);
-		expect(fetched).toEqual(['/progress/items/node-express-mongodb.json']);
-
-		// Offline before the file was ever cached: the item is still listed, by roadmap and id.
-		await page.route('**/progress/items/*.json', (route) => route.abort());
-		await page.reload();
-		await expect(page.locator('[data-learning] li')).toHaveText('node-express-mongodb · routing');
-		await expect(page.locator('[data-learning-empty]')).toBeHidden();
+test('the progress page fetches item texts for the roadmaps it lists only; without them, items show by id', async ({
+	page,
+}) => {
+	await page.goto(CHAPTER);
+	await status(page, 'Routing').selectOption({ label: 'Learning' });
+	const fetched: string[] = [];
+	page.on('request', (request) => {
+		const { pathname } = new URL(request.url());
+		if (pathname.includes('/progress/items/')) fetched.push(pathname);
 	});
+	await page.goto('/progress/');
+	await expect(
+		page.locator('[data-learning]').getByRole('link', { name: 'Routing' }),
+	).toHaveAttribute('href', `${CHAPTER}#routing`);
+	expect(fetched).toEqual(['/progress/items/node-express-mongodb.json']);
+
+	// Offline before the file was ever cached: the item is still listed, by roadmap and id.
+	await page.route('**/progress/items/*.json', (route) => route.abort());
+	await page.reload();
+	await expect(page.locator('[data-learning] li')).toHaveText('node-express-mongodb · routing');
+	await expect(page.locator('[data-learning-empty]')).toBeHidden();
 });
 
 test('a version-1 file imports; a reset can be undone', async ({ page }) => {
