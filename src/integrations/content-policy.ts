@@ -19,6 +19,10 @@ export const POLICY_SWITCH = 'CONTENT_POLICY';
 
 /** Chapter sources: `.md`/`.mdx`, as the `docs` collection and the linter read them. */
 const CHAPTER_FILE = /\.mdx?$/;
+/** Module ids the hooks below are called for (bundler hook filters): a chapter, any query. */
+const CHAPTER_MODULE = /\.mdx?(?:\?|$)/;
+/** Module ids of compiled MDX: the file itself, no query. */
+const MDX_MODULE = /\.mdx$/;
 
 /**
  * Applies the content policy (src/security/content-policy.ts) in the build, so that a chapter
@@ -45,17 +49,21 @@ export function contentPolicyIntegration(options: { contentDir: string }): Astro
 					// A normal plugin, so it runs after MDX's (`pre`) compiled the chapter, and before the
 					// module is ever evaluated. It stays on with CONTENT_POLICY=off.
 					name: 'backend-roadmaps:content-policy-compiled',
-					transform(code, id) {
+					transform: {
 						// The ids MDX compiles: the file itself, no query (`?astroPropagatedAssets` is
-						// Astro's wrapper that imports it).
-						if (!id.endsWith('.mdx') || !isChapter(id)) return null;
-						const problems = checkCompiledChapter(this.parse(code) as unknown as Program);
-						if (problems.length > 0) {
-							this.error(
-								`${fileName(id)}: the compiled chapter ${problems.join(', ')}. Chapters are content, not code (docs/security.md); run \`npm run lint:content\`.`,
-							);
-						}
-						return null;
+						// Astro's wrapper that imports it). The filter keeps the bundler from calling
+						// this hook for every other module of the build.
+						filter: { id: MDX_MODULE },
+						handler(code, id) {
+							if (!id.endsWith('.mdx') || !isChapter(id)) return null;
+							const problems = checkCompiledChapter(this.parse(code) as unknown as Program);
+							if (problems.length > 0) {
+								this.error(
+									`${fileName(id)}: the compiled chapter ${problems.join(', ')}. Chapters are content, not code (docs/security.md); run \`npm run lint:content\`.`,
+								);
+							}
+							return null;
+						},
 					},
 				};
 				const mode = process.env[POLICY_SWITCH];
@@ -88,14 +96,17 @@ export function contentPolicyIntegration(options: { contentDir: string }): Astro
 				const sourceCheck: VitePlugin = {
 					name: 'backend-roadmaps:content-policy',
 					enforce: 'pre',
-					load(id) {
-						const path = id.split('?')[0]!;
-						if (!isChapter(path)) return null;
-						const source = readFileSync(path, 'utf8');
-						if (passed.get(path) === source) return null;
-						const found = check(path, source);
-						if (found.length > 0) this.error(refusal(found));
-						return null;
+					load: {
+						filter: { id: CHAPTER_MODULE },
+						handler(id) {
+							const path = id.split('?')[0]!;
+							if (!isChapter(path)) return null;
+							const source = readFileSync(path, 'utf8');
+							if (passed.get(path) === source) return null;
+							const found = check(path, source);
+							if (found.length > 0) this.error(refusal(found));
+							return null;
+						},
 					},
 				};
 				updateConfig({ vite: { plugins: [sourceCheck, compiledCheck] } });
