@@ -196,7 +196,7 @@ if (only.some((part) => part !== 'build')) {
 
 results.load.end = loadavg();
 mkdirSync(RESULTS_DIR, { recursive: true });
-writeFileSync(join(RESULTS_DIR, 'latest.json'), JSON.stringify(results, null, '\t') + '\n');
+writeFileSync(latestFile, JSON.stringify(results, null, '\t') + '\n');
 const markdown = toMarkdown(results);
 writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
 if (!smoke) {

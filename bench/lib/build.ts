@@ -50,9 +50,10 @@ export function dirBytes(dir: string): number {
 }
 
 /**
- * This project on a synthetic corpus: what its build reads (scripts/build-inputs.ts) copied beside
- * the corpus as `content/`. No node_modules link: Node resolves packages from the repository's node_modules
- * upwards, and each site keeps its own Astro cache (`node_modules/.astro` would be shared).
+ * This project on a synthetic corpus: what its build reads (scripts/build-inputs.ts) copied
+ * beside the corpus as `content/`. No node_modules link: Node resolves packages from the
+ * repository's node_modules upwards, and each site keeps its own Astro cache
+ * (`node_modules/.astro` would be shared).
  */
 export function prepareProject(dir: string, content: (contentDir: string) => void): void {
 	rmSync(dir, { recursive: true, force: true });

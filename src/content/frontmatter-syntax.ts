@@ -1,4 +1,5 @@
 import { parseDocument, type Document } from 'yaml';
+import { lineColumn } from '../markdown/parse.ts';
 
 /**
  * YAML syntax errors of a chapter's frontmatter, at their line and column in the chapter file.
@@ -20,10 +21,10 @@ export function yamlSyntaxErrors(
 	firstLine: number,
 ): YamlSyntaxError[] {
 	return document.errors.map((error) => {
-		const before = yamlSource.slice(0, error.pos[0]).split('\n');
+		const at = lineColumn(yamlSource, error.pos[0]);
 		return {
-			line: before.length + firstLine - 1,
-			column: before.at(-1)!.length + 1,
+			line: at.line + firstLine - 1,
+			column: at.column,
 			message: `YAML syntax: ${error.message.split('\n')[0]}`,
 			fix: 'fix the YAML syntax of the frontmatter (quote values containing `: ` or `#`)',
 		};

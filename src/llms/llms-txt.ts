@@ -100,7 +100,11 @@ function document(
 function withoutMarkers(markdown: string): string {
 	return markdown
 		.split('\n')
-		.map((line) => parseItemMarkers(line).text)
+		.map((line) => {
+			const markers = parseItemMarkers(line);
+			// Other lines stay as written (a trailing double space is a Markdown line break).
+			return markers.id === undefined ? line : markers.text;
+		})
 		.join('\n');
 }
 

@@ -3,7 +3,8 @@ import { parseItemTree } from '../../src/content/items.ts';
 import { llmsFull, llmsIndex, llmsSmall, type LlmsRoadmap } from '../../src/llms/llms-txt.ts';
 
 const body = [
-	'**Goal:** Learn Express.',
+	'**Goal:** Learn Express.  ',
+	'Step by step.',
 	'',
 	'## Core',
 	'',
@@ -58,6 +59,8 @@ describe('llms files', () => {
 		expect(text).toContain('  - [ ] Application-level\n');
 		expect(text).toContain('| GET | read |');
 		expect(text).not.toMatch(/\^[a-z]/);
+		// A line without markers stays as written: its trailing double space is a line break.
+		expect(text).toContain('**Goal:** Learn Express.  \nStep by step.');
 	});
 
 	it('the short text keeps headings and nested items, and drops prose and tables', () => {
