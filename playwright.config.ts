@@ -1,4 +1,4 @@
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from './scripts/system-tools.ts';
 
 /**
@@ -17,6 +17,42 @@ const SELFHOST_PORT = PORT + 1;
 process.env.SELFHOST_ORIGIN = `http://127.0.0.1:${SELFHOST_PORT}`;
 
 const browser = { ...devices['Desktop Chrome'], launchOptions: CHROMIUM_LAUNCH };
+
+/**
+ * The projects named on the command line (`--project site`, `--project=selfhost`), or every one.
+ * Playwright starts every web server whichever projects run; this starts only theirs.
+ */
+function requestedProjects(argv = process.argv): Set<string> {
+	const names = argv.flatMap((arg, i) =>
+		arg.startsWith('--project=')
+			? [arg.slice('--project='.length)]
+			: arg === '--project'
+				? [argv[i + 1] ?? '']
+				: [],
+	);
+	return new Set(names.length ? names : Object.keys(SERVERS));
+}
+
+type WebServer = Extract<PlaywrightTestConfig['webServer'], unknown[]>[number];
+/** Each project's web server. Each first rebuilds its directory when a source is newer. */
+const SERVERS: Record<string, WebServer> = {
+	site: {
+		command: `node scripts/build-site.ts site --if-stale && astro preview --host 127.0.0.1 --port ${PORT}`,
+		url: `http://127.0.0.1:${PORT}/`,
+		// Never a server left running from another checkout: this one checks dist/ is fresh.
+		reuseExistingServer: false,
+		timeout: 180_000,
+	},
+	selfhost: {
+		command: 'node scripts/build-site.ts selfhost --if-stale && node e2e-selfhost/serve.ts',
+		url: `http://127.0.0.1:${SELFHOST_PORT}/roadmaps/`,
+		env: { SELFHOST_PORT: String(SELFHOST_PORT) },
+		reuseExistingServer: false,
+		timeout: 180_000,
+		// SIGTERM lets the harness stop nginx and remove its temporary prefix.
+		gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+	},
+};
 
 export default defineConfig({
 	fullyParallel: true,
@@ -45,22 +81,5 @@ export default defineConfig({
 			use: browser,
 		},
 	],
-	webServer: [
-		{
-			command: `node scripts/build-site.ts site --if-stale && astro preview --host 127.0.0.1 --port ${PORT}`,
-			url: `http://127.0.0.1:${PORT}/`,
-			// Never a server left running from another checkout: this one checks dist/ is fresh.
-			reuseExistingServer: false,
-			timeout: 180_000,
-		},
-		{
-			command: 'node scripts/build-site.ts selfhost --if-stale && node e2e-selfhost/serve.ts',
-			url: `http://127.0.0.1:${SELFHOST_PORT}/roadmaps/`,
-			env: { SELFHOST_PORT: String(SELFHOST_PORT) },
-			reuseExistingServer: false,
-			timeout: 180_000,
-			// SIGTERM lets the harness stop nginx and remove its temporary prefix.
-			gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-		},
-	],
+	webServer: [...requestedProjects()].map((name) => SERVERS[name]!),
 });

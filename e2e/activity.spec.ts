@@ -1,5 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
-import { THEMES, expectNoBlockingViolations, useTheme } from './axe';
+import { KEY, expect, test, type Page } from './fixtures';
 
 /**
  * The activity calendar on /progress/: items done per local day over 26 weeks, and the streak.
@@ -8,7 +7,6 @@ import { THEMES, expectNoBlockingViolations, useTheme } from './axe';
  * calendar that took days in UTC would put some on the wrong day in each zone.
  */
 
-const KEY = 'backend-roadmaps:progress:/';
 const NOW = new Date('2026-11-24T10:30:00Z');
 const CHAPTER = '/node-express-mongodb/03-express/';
 
@@ -110,18 +108,3 @@ test('the calendar fits a 390 px phone without widening the page', async ({ cont
 	const box = (await calendar(page).boundingBox())!;
 	expect(box.x + box.width).toBeLessThanOrEqual(390);
 });
-
-for (const theme of THEMES) {
-	test(`/progress/ with activity has no serious or critical axe violations, ${theme} theme`, async ({
-		context,
-		page,
-	}) => {
-		await context.clock.setFixedTime(NOW);
-		await seed(page);
-		await useTheme(page, theme);
-		await page.goto('/progress/');
-		await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-		await expect(day(page, '3 done, Mon 23 Nov')).toBeVisible();
-		await expectNoBlockingViolations(page);
-	});
-}

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 /**
  * One chapter of each of the five roadmaps renders: its title and its progress checkboxes. Each

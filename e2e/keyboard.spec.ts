@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 /** A chapter with items: the first phase of the first roadmap listed on the home page. */
 async function openFirstChapter(page: Page): Promise<void> {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { listChapterFiles, readRoadmaps } from '../src/content/roadmaps.ts';
 
 const CONTENT = resolve(import.meta.dirname, '../content');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('home page lists every roadmap and links to its landing page', async ({ page }) => {
 	await page.goto('/');

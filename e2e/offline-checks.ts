@@ -97,7 +97,7 @@ export async function checkUpdate(page: Page, root: string, dir: string, base: s
 
 	await page.reload();
 	const notice = page.getByRole('status').filter({ hasText: 'New version available' });
-	await expect(notice).toBeVisible({ timeout: 15_000 });
+	await expect(notice).toBeVisible();
 	await Promise.all([
 		page.waitForEvent('framenavigated'),
 		notice.getByRole('button', { name: 'Reload' }).click(),

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { test } from '@playwright/test';
+import { test } from './fixtures';
 import { serveDist } from '../scripts/serve-dist.ts';
 import { checkOffline, checkUpdate, copySite } from './offline-checks';
 

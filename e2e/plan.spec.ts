@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import ICAL from 'ical.js';
-import { expect, test, type Page } from '@playwright/test';
+import { THEMES, expect, test, type Page } from './fixtures';
 
 /**
  * The study planner, in two time zones far apart: at the fixed moment below it is already
@@ -11,7 +10,6 @@ import { expect, test, type Page } from '@playwright/test';
 
 const PLAN = '/nodejs-140-days/plan/';
 const NOW = new Date('2026-11-24T11:30:00Z');
-test.describe.configure({ timeout: 120_000 });
 
 /** The learner's local date `days` from the fixed now, as the page's date input writes it. */
 const localDay = (page: Page, days = 0) =>
@@ -134,30 +132,30 @@ test('a roadmap without item times plans by its phases and the learner’s pace'
 	await expect(page.getByRole('status').filter({ hasText: 'Your plan was saved.' })).toBeVisible();
 });
 
-for (const theme of ['light', 'dark'] as const) {
-	test(`axe finds nothing serious on a plan with every state, ${theme} theme`, async ({ page }) => {
-		await page.clock.setFixedTime(NOW);
-		await page.addInitScript((theme) => localStorage.setItem('starlight-theme', theme), theme);
-		await page.goto(PLAN);
-		await page.getByLabel('Start date').fill(await localDay(page, -6));
-		await box(page, 1).check();
-		await page.getByRole('checkbox', { name: /^Day 2:/ }).focus();
-		await page.keyboard.press('s');
-		await page.getByRole('checkbox', { name: /^Day 3:/ }).focus();
-		await page.keyboard.press('l');
-		await expect(page.locator('[data-plan-item="day-3"]')).toContainText('Learning');
-		// A leaf's box is done or not: "mixed" belongs to groups only, its state is in words.
-		expect(await box(page, 3).evaluate((input) => (input as HTMLInputElement).indeterminate)).toBe(
-			false,
-		);
-		await expect(box(page, 3)).not.toHaveAttribute('aria-checked', 'mixed');
-		await expect(page.locator('[data-plan-item="day-7"]')).toContainText('Today');
-		const { violations } = await new AxeBuilder({ page }).analyze();
-		expect(
-			violations
-				.filter((v) => ['serious', 'critical'].includes(v.impact ?? ''))
-				.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-		).toEqual([]);
+for (const theme of THEMES) {
+	test.describe(`${theme} theme`, () => {
+		test.use({ theme });
+		test('axe finds nothing serious on a plan with every state', async ({
+			page,
+			expectAxeClean,
+		}) => {
+			await page.clock.setFixedTime(NOW);
+			await page.goto(PLAN);
+			await page.getByLabel('Start date').fill(await localDay(page, -6));
+			await box(page, 1).check();
+			await page.getByRole('checkbox', { name: /^Day 2:/ }).focus();
+			await page.keyboard.press('s');
+			await page.getByRole('checkbox', { name: /^Day 3:/ }).focus();
+			await page.keyboard.press('l');
+			await expect(page.locator('[data-plan-item="day-3"]')).toContainText('Learning');
+			// A leaf's box is done or not: "mixed" belongs to groups only, its state is in words.
+			expect(
+				await box(page, 3).evaluate((input) => (input as HTMLInputElement).indeterminate),
+			).toBe(false);
+			await expect(box(page, 3)).not.toHaveAttribute('aria-checked', 'mixed');
+			await expect(page.locator('[data-plan-item="day-7"]')).toContainText('Today');
+			await expectAxeClean();
+		});
 	});
 }
 

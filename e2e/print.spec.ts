@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { allItems, parseItemTree } from '../src/content/items.ts';
 import { listChapterFiles, readRoadmaps } from '../src/content/roadmaps.ts';
 

@@ -1,13 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { collectErrors, expect, test, type Page } from './fixtures';
 
 /** Progress you can shape: statuses by mouse and keyboard, notes, v1 files, undo, transfer link. */
 
 const CHAPTER = '/node-express-mongodb/03-express/';
-
-// Each test walks several pages; shared machines are slow.
-test.describe.configure({ timeout: 120_000 });
 
 const status = (page: Page, name: string) =>
 	page.getByRole('combobox', { name: `Status of ${name}` });
@@ -48,10 +44,6 @@ test('Learning and Skipped, set by mouse and by keyboard, stay after a reload an
 		'href',
 		`${CHAPTER}#routing`,
 	);
-	// axe over the chapter with every state present.
-	await page.goto(CHAPTER);
-	const { violations } = await new AxeBuilder({ page }).include('main').analyze();
-	expect(violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? ''))).toEqual([]);
 });
 
 test('a note is typed, kept after a reload, listed on the progress page and exported, as text', async ({
@@ -166,8 +158,7 @@ test('a transfer link opened in another browser asks, then adds the progress, an
 
 	const other = await browser.newContext({ baseURL });
 	const phone = await other.newPage();
-	const errors: Error[] = [];
-	phone.on('pageerror', (error) => errors.push(error));
+	const errors = collectErrors(phone);
 	// A cut-off link is refused and changes nothing.
 	await phone.goto(link.slice(0, -20).replace(/^https?:\/\/[^/]+/, ''));
 	await expect(phone.locator('.progress-result')).toContainText(

@@ -1,22 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { KEY, expect, test, type Page } from './fixtures';
 
 const CHAPTER = '/express-senior/01-core-express/';
-const KEY = 'backend-roadmaps:progress:/';
-
-/** Collects uncaught page errors, so a test can assert there were none. */
-function collectErrors(page: Page): Error[] {
-	const errors: Error[] = [];
-	page.on('pageerror', (error) => errors.push(error));
-	return errors;
-}
 
 const chapterMeter = (page: Page) => page.locator('.progress-meter progress').first();
 
 test('a tick survives a reload and moves the chapter, phase and roadmap counters', async ({
 	page,
+	pageErrors,
 }) => {
-	const errors = collectErrors(page);
 	await page.goto(CHAPTER);
 	const routing = page.getByRole('checkbox', { name: /^Routing/ });
 	const meter = page.getByRole('progressbar', { name: /Progress in Phase 1/ });
@@ -54,7 +46,7 @@ test('a tick survives a reload and moves the chapter, phase and roadmap counters
 	await expect(
 		page.locator('.roadmap-card progress[data-roadmap="express-senior"]'),
 	).toHaveJSProperty('value', 2);
-	expect(errors).toEqual([]);
+	expect(pageErrors).toEqual([]);
 });
 
 test('a tick in one tab shows in another open tab', async ({ context }) => {
@@ -133,8 +125,8 @@ test('the progress page continues, exports, resets behind a dialog and imports a
 
 test('corrupted stored progress raises no error, is kept aside and ticks still work', async ({
 	page,
+	pageErrors,
 }) => {
-	const errors = collectErrors(page);
 	await page.addInitScript((key) => {
 		if (!sessionStorage.getItem('seeded')) {
 			localStorage.setItem(key, '{"version":1,"roadmaps":{oops');
@@ -155,13 +147,13 @@ test('corrupted stored progress raises no error, is kept aside and ticks still w
 	expect(backups).toEqual(['{"version":1,"roadmaps":{oops']);
 	await page.reload();
 	await expect(page.getByRole('checkbox', { name: /^Routing/ })).toBeChecked();
-	expect(errors).toEqual([]);
+	expect(pageErrors).toEqual([]);
 });
 
 test('denied storage (localStorage getter throws) raises no page error and ticks work for the page', async ({
 	page,
+	pageErrors,
 }) => {
-	const errors = collectErrors(page);
 	await page.addInitScript(() => {
 		Object.defineProperty(window, 'localStorage', {
 			configurable: true,
@@ -182,5 +174,5 @@ test('denied storage (localStorage getter throws) raises no page error and ticks
 	await expect(chapterMeter(page)).toHaveJSProperty('value', 1);
 	// Starlight's theme picker writes to localStorage too: it must not throw either.
 	await page.locator('starlight-theme-select select').first().selectOption('light');
-	expect(errors).toEqual([]);
+	expect(pageErrors).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { PAGEFIND_RANKING } from '../src/search/ranking';
 import { RANKING_CASES, ROADMAPS, pendingReason } from './search-cases';
 import { PAGEFIND_BUNDLE, sitePath } from './search-helpers';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { QUERY_CASES, ROADMAPS, pendingReason } from './search-cases';
 import { PAGEFIND_BUNDLE, openSearch, search, sitePath } from './search-helpers';
 
