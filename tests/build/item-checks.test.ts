@@ -43,8 +43,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
-// Each test runs git several times; shared machines are slow.
-describe('the build refuses item problems the linter reports', { timeout: 30_000 }, () => {
+describe('the build refuses item problems the linter reports', () => {
 	it('passes content whose ids are all still there', () => {
 		write('## A\n\n- [ ] Routing ^express-routing ^routing\n- [ ] Middleware ^middleware');
 		expect(() => build()).not.toThrow();

@@ -19,8 +19,7 @@ function run(fixture: string): { status: number; stdout: string } {
 	}
 }
 
-// Each test starts Node on the whole linter: seconds on a busy machine, beyond the 5 s default.
-describe('lint:content command', { timeout: 30_000 }, () => {
+describe('lint:content command', () => {
 	it('prints file:line:column, rule, message and a fix, and exits 1 on errors', () => {
 		const { status, stdout } = run('item-id-missing');
 		expect(status).toBe(1);

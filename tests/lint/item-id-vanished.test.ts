@@ -35,8 +35,7 @@ afterEach(() => {
 	rmSync(repo, { recursive: true, force: true });
 });
 
-// Each test runs git several times; shared machines are slow.
-describe('item-id-vanished', { timeout: 30_000 }, () => {
+describe('item-id-vanished', () => {
 	it('passes when every id of the main branch is still there', () => {
 		write('- [ ] Middleware, corrected ^middleware\n- [ ] Routing, moved ^routing');
 		expect(lintWith('item-id-vanished', repo)).toEqual([]);
