@@ -79,11 +79,18 @@ describe('withPolicyMeta', () => {
 	const page =
 		'<!doctype html><html><head><meta charset="utf-8"><script>x()</script></head><body></body></html>';
 
-	it('puts the policy first in <head>, readable back, covering the page scripts', () => {
+	it('puts the policy after the charset and before every script, readable back, covering them', () => {
 		const html = withPolicyMeta(page, 'index.html');
-		expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<meta charset'));
+		// The charset stays within the first 1,024 bytes; the policy still precedes what it governs.
+		expect(html.indexOf('<meta charset')).toBeLessThan(html.indexOf('Content-Security-Policy'));
+		expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
 		expect(readPolicyMeta(html)).toBe(pagePolicy(['x()']));
 		expect(readPolicyMeta(html)).toContain(hashSource('x()'));
+	});
+
+	it('goes first in a <head> that does not open with a charset', () => {
+		const html = withPolicyMeta(page.replace('<meta charset="utf-8">', ''), 'index.html');
+		expect(html).toContain('<head><meta http-equiv="Content-Security-Policy"');
 	});
 
 	it('allows only the scripts it is given', () => {

@@ -110,9 +110,10 @@ export function pagePolicy(scripts: readonly string[], hash = hashSource): strin
 
 /**
  * `html` with its policy, allowing `scripts` (default: every inline script), in a
- * `<meta http-equiv="Content-Security-Policy">` as the first element of `<head>`, before any
- * script it governs. Throws when the page has no `<head>` or already carries a policy (two would
- * both apply, and the stricter one would block hashed scripts).
+ * `<meta http-equiv="Content-Security-Policy">` at the start of `<head>`, before any script it
+ * governs: right after a `<meta charset>` that opens `<head>`, since browsers look for the charset
+ * only in the first 1,024 bytes and the policy is long. Throws when the page has no `<head>` or
+ * already carries a policy (two would both apply, and the stricter one would block hashed scripts).
  */
 export function withPolicyMeta(
 	html: string,
@@ -128,7 +129,8 @@ export function withPolicyMeta(
 	const head = /<head(?:\s[^>]*)?>/i.exec(html);
 	if (!head) throw new Error(`${file}: no <head> to put the Content-Security-Policy <meta> in.`);
 	const policy = pagePolicy(scripts, hash).replaceAll('"', '&quot;');
-	const at = head.index + head[0].length;
+	const start = head.index + head[0].length;
+	const at = start + (/^\s*<meta\s+charset\s*=[^>]*>/i.exec(html.slice(start))?.[0].length ?? 0);
 	return `${html.slice(0, at)}<meta http-equiv="Content-Security-Policy" content="${policy}">${html.slice(at)}`;
 }
 
