@@ -1,46 +1,41 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx } from '../../e2e-selfhost/nginx-server.ts';
 import { CHROMIUM_LAUNCH } from '../../scripts/system-tools.ts';
-import { copySite, npmIn } from './site.ts';
+import { BUILD_TIMEOUT, buildSite, copySite, lintSite, once, resetChapters } from './site.ts';
 
 /**
- * Hostile chapters through the real `npm run lint:content` and `npm run build` of a site copy: the
- * content policy stops each in both; the CSP pass stops a script that got past the policy; the
- * build environment stays out of pages (docs/security.md, "Content policy").
+ * Hostile chapters through the real lint (`npm run lint:content`) and build (`npm run build`) of a
+ * site copy: the content policy stops each in both; the CSP pass stops a script that got past the
+ * policy (docs/security.md, "Content policy"). That the build environment stays out of pages is in
+ * contributing.test.ts, which shares its build with a contributed chapter. Each scenario writes its
+ * chapters and builds once, when a test first asks for it, so each test runs alone or in any order.
  */
 const CHAPTER = 'content/demo/03-hostile.mdx';
 /** Chapter sources have their first item on line 10; a test's body starts on line 12. */
 const chapterSource = (body: string) =>
 	`---\ntitle: 'Phase 3: Hostile'\nroadmap: demo\nphase: 3\nphaseTitle: Hostile\n---\n\n## A\n\n- [ ] An item ^hostile\n\n${body}\n`;
-/** A value only the build environment has: it must never reach a page. */
-const SECRET = `roadmaps-secret-${process.pid}-${Date.now()}`;
-const ENV = { ROADMAPS_TEST_SECRET: SECRET };
 
 let site: string;
-const writeChapter = (body: string) => writeFileSync(join(site, CHAPTER), chapterSource(body));
-const build = (env: Record<string, string> = {}) => {
-	rmSync(join(site, 'dist'), { recursive: true, force: true });
-	return npmIn(site, 'build', { ...ENV, ...env });
-};
-/** Every built file that contains the secret. */
-const leaks = () => {
-	const dist = join(site, 'dist');
-	if (!existsSync(dist)) return [];
-	return readdirSync(dist, { recursive: true, withFileTypes: true })
-		.filter((e) => e.isFile() && readFileSync(join(e.parentPath, e.name)).includes(SECRET))
-		.map((e) => e.name);
-};
-
 beforeAll(() => {
 	site = copySite();
 });
 afterAll(() => rmSync(site, { recursive: true, force: true }));
+/** Written by a chapter's import if it ever runs. */
+const pwned = () => join(site, 'pwned');
 
-describe('hostile chapters: lint and build both refuse them', { timeout: 300_000 }, () => {
-	const pwned = () => join(site, 'pwned');
+/** Removes what an earlier scenario added, then writes `chapters` (path → body). */
+function writeChapters(chapters: Record<string, string>) {
+	resetChapters(site);
+	rmSync(pwned(), { force: true });
+	for (const [path, body] of Object.entries(chapters)) {
+		writeFileSync(join(site, path), chapterSource(body));
+	}
+}
+
+describe('hostile chapters: lint and build both refuse them', { timeout: BUILD_TIMEOUT }, () => {
 	/** [case, chapter body (line 12 on), rule, place]. Each is a chapter of its own. */
 	const CASES: [string, () => string, string, string][] = [
 		['a raw script', () => '<script>alert(1)</script>', 'html-element', '12:1'],
@@ -96,37 +91,33 @@ describe('hostile chapters: lint and build both refuse them', { timeout: 300_000
 		],
 	];
 	const file = (index: number) => `content/demo/${String(index + 10)}-hostile.mdx`;
-	let lint: ReturnType<typeof npmIn>;
-	let result: ReturnType<typeof npmIn>;
 
 	// One lint and one build over all the hostile chapters: both report every finding.
-	beforeAll(() => {
-		CASES.forEach(([, body], index) =>
-			writeFileSync(join(site, file(index)), chapterSource(body())),
-		);
-		lint = npmIn(site, 'lint:content');
-		result = build();
-		CASES.forEach((_, index) => rmSync(join(site, file(index))));
-	}, 300_000);
+	const hostile = once(async () => {
+		writeChapters(Object.fromEntries(CASES.map(([, body], index) => [file(index), body()])));
+		return { lint: lintSite(site), build: await buildSite(site) };
+	});
 
-	it('the build fails and runs nothing: no side effect, no page', () => {
-		expect(lint.status).toBe(1);
-		expect(result.status, result.output).not.toBe(0);
+	it('the build fails and runs nothing: no side effect, no page', async () => {
+		const { lint, build } = await hostile();
+		expect(lint.ok).toBe(false);
+		expect(build.ok, build.output).toBe(false);
 		expect(existsSync(pwned()), 'the import ran during the build').toBe(false);
-		expect(existsSync(join(site, 'dist'))).toBe(false);
+		expect(existsSync(build.dist)).toBe(false);
 	});
 
 	it.each(CASES.map((entry, index) => [...entry, index] as const))(
 		'%s',
-		(_name, _body, rule, place, index) => {
+		async (_name, _body, rule, place, index) => {
+			const { lint, build } = await hostile();
 			const finding = `${file(index)}:${place}  ${rule}  `;
 			expect(lint.output).toContain(finding);
-			expect(result.output).toContain(finding);
+			expect(build.output).toContain(finding);
 		},
 	);
 });
 
-describe('defence in depth: past the content check', { timeout: 300_000 }, () => {
+describe('defence in depth: past the content check', { timeout: BUILD_TIMEOUT }, () => {
 	// The content check is switched off (CONTENT_POLICY=off, for tests only) to carry the script
 	// into the build. <Tabs> inlines its own (bundled, so hashed) script into the content too.
 	const body =
@@ -134,30 +125,30 @@ describe('defence in depth: past the content check', { timeout: 300_000 }, () =>
 		'<Tabs><TabItem label="npm">npm i</TabItem><TabItem label="pnpm">pnpm i</TabItem></Tabs>\n\n' +
 		'- [ ] Item <script>window.hostileRan = true</script> ^item';
 
-	it('an import past the content check is stopped once compiled, before it runs', () => {
-		const pwned = join(site, 'pwned');
-		writeChapter(
-			`import fs from 'node:fs'\n\nexport const x = fs.writeFileSync(${JSON.stringify(pwned)}, 'x')`,
-		);
-		const result = build({ CONTENT_POLICY: 'off' });
-		expect(result.status, result.output).not.toBe(0);
-		expect(result.output).toContain(`${CHAPTER}: the compiled chapter imports "node:fs"`);
-		expect(existsSync(pwned), 'the import ran during the build').toBe(false);
+	it('an import past the content check is stopped once compiled, before it runs', async () => {
+		writeChapters({
+			[CHAPTER]: `import fs from 'node:fs'\n\nexport const x = fs.writeFileSync(${JSON.stringify(pwned())}, 'x')`,
+		});
+		const build = await buildSite(site, { CONTENT_POLICY: 'off' });
+		expect(build.ok, build.output).toBe(false);
+		expect(build.output).toContain(`${CHAPTER}: the compiled chapter imports "node:fs"`);
+		expect(existsSync(pwned()), 'the import ran during the build').toBe(false);
 	});
 
-	it('fails the build in the CSP pass, naming the chapter', () => {
-		writeChapter(body);
-		const result = build({ CONTENT_POLICY: 'off' });
-		expect(result.status, result.output).not.toBe(0);
-		expect(result.output).toContain(`${CHAPTER}: 1 inline <script> in the built page`);
-		expect(result.output).toContain('window.hostileRan = true');
+	it('fails the build in the CSP pass, naming the chapter', async () => {
+		writeChapters({ [CHAPTER]: body });
+		const build = await buildSite(site, { CONTENT_POLICY: 'off' });
+		expect(build.ok, build.output).toBe(false);
+		expect(build.output).toContain(`${CHAPTER}: 1 inline <script> in the built page`);
+		expect(build.output).toContain('window.hostileRan = true');
 	});
 
 	it('is never hashed: the browser refuses to run it and reports a violation', async () => {
-		writeChapter(body);
-		const result = build({ CONTENT_POLICY: 'off', CSP_CHAPTER_SCRIPTS: 'warn' });
-		expect(result.status, result.output).toBe(0);
-		const nginx = await startNginx(join(site, 'dist'), '/');
+		writeChapters({ [CHAPTER]: body });
+		const build = await buildSite(site, { CONTENT_POLICY: 'off', CSP_CHAPTER_SCRIPTS: 'warn' });
+		expect(build.ok, build.output).toBe(true);
+		expect(build.output).toContain(`${CHAPTER}: 1 inline <script> in the built page`);
+		const nginx = await startNginx(build.dist, '/');
 		const browser = await chromium.launch(CHROMIUM_LAUNCH);
 		try {
 			const page = await browser.newPage();
@@ -182,22 +173,5 @@ describe('defence in depth: past the content check', { timeout: 300_000 }, () =>
 			await browser.close();
 			await nginx.stop();
 		}
-	});
-});
-
-describe('the build environment stays out of pages', { timeout: 300_000 }, () => {
-	it('a build with a secret in its environment publishes no trace of it', () => {
-		// What the policy allows: literal component attributes; code that names the variable is text.
-		writeChapter(
-			"import { Aside } from '@astrojs/starlight/components'\n\n" +
-				'<Aside title={\'ROADMAPS_TEST_SECRET\'} type="tip">Read `process.env.ROADMAPS_TEST_SECRET` ' +
-				'or `import.meta.env.ROADMAPS_TEST_SECRET`.</Aside>\n\n' +
-				'```js\nconsole.log(process.env.ROADMAPS_TEST_SECRET, import.meta.env.ROADMAPS_TEST_SECRET);\n```',
-		);
-		const result = build();
-		expect(result.status, result.output).toBe(0);
-		const html = readFileSync(join(site, 'dist', 'demo', '03-hostile', 'index.html'), 'utf8');
-		expect(html).toContain('process.env.ROADMAPS_TEST_SECRET');
-		expect(leaks()).toEqual([]);
 	});
 });
