@@ -3,14 +3,22 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { explainCollision, idCollisions, parseItemTree, type ItemTree } from '../content/items.ts';
 import { frontmatterSyntaxErrors } from '../content/frontmatter-syntax.ts';
-import { listChapterFiles } from '../content/roadmaps.ts';
+import {
+	CONCEPTS_FILE,
+	checkConcepts,
+	itemsByRoadmap,
+	parseConcepts,
+	readConceptsSource,
+} from '../content/concepts.ts';
+import { listChapterFiles, readRoadmaps } from '../content/roadmaps.ts';
 import { explainVanished, findVanishedIds, readBaseline } from '../content/vanished.ts';
 
 /**
  * The checks a build must not skip, whether or not the content linter ran: frontmatter that is
- * not valid YAML, an item id that collides with another id on its page, and (in a build) an id
+ * not valid YAML, an item id that collides with another id on its page, a broken concepts file
+ * (`content/concepts.yaml`), and (in a build) an id
  * that vanished without an alias, which would lose learners' ticks. Same functions and messages
- * as the linter's rules `frontmatter`, `item-id-collision` and `item-id-vanished`; the build fails
+ * as the linter's rules `frontmatter`, `item-id-collision`, `concepts` and `item-id-vanished`; the build fails
  * naming file, line and column.
  */
 export function contentChecks(contentDir = 'content'): AstroIntegration {
@@ -34,6 +42,18 @@ export function contentChecks(contentDir = 'content'): AstroIntegration {
 					for (const collision of idCollisions(tree)) {
 						const { line, column } = collision.place;
 						report(`${contentDir}/${contentPath}:${line}:${column}`, explainCollision(collision));
+					}
+				}
+				const conceptsSource = readConceptsSource(`${root}/${contentDir}`);
+				if (conceptsSource !== undefined) {
+					const { concepts, problems: shape } = parseConcepts(conceptsSource);
+					const items = itemsByRoadmap(
+						readRoadmaps(`${root}/${contentDir}`).map((roadmap) => roadmap.id),
+						[...trees].map(([contentPath, tree]) => [contentPath.split('/')[0]!, tree] as const),
+					);
+					for (const problem of [...shape, ...checkConcepts(concepts, items)]) {
+						const place = `${contentDir}/${CONCEPTS_FILE}:${problem.line}:${problem.column}`;
+						report(`${place}  concepts`, problem);
 					}
 				}
 				if (command === 'build') {

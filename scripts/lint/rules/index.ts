@@ -1,5 +1,6 @@
 import type { Rule } from '../types.ts';
 import { bareUrl } from './bare-url.ts';
+import { concepts } from './concepts.ts';
 import { contentPolicyRules } from './content-policy.ts';
 import { emptySection } from './empty-section.ts';
 import { frontmatter } from './frontmatter.ts';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
 	itemIdDuplicate,
 	itemIdVanished,
 	itemIdCollision,
+	concepts,
 	mojibake,
 	headingOrder,
 	emptySection,
