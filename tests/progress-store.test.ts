@@ -336,10 +336,11 @@ describe('export and import', () => {
 		const file = JSON.parse(exportProgress(roadmaps, date));
 		expect(file).toEqual({
 			format: EXPORT_FORMAT,
-			version: 3,
+			version: 4,
 			exportedAt: date.toISOString(),
 			roadmaps,
 			plans: {},
+			settings: { linkConcepts: true },
 		});
 	});
 
@@ -507,6 +508,7 @@ describe('import parser (property-based)', () => {
 					ok: true,
 					roadmaps: ticks,
 					plans: {},
+					settings: { linkConcepts: true },
 					exportedAt: when.toISOString(),
 				});
 			}),
@@ -517,7 +519,9 @@ describe('import parser (property-based)', () => {
 		const breakers: ((file: Record<string, unknown>) => void)[] = [
 			(file) => delete file.format,
 			(file) => delete file.roadmaps,
-			(file) => (file.version = 4),
+			(file) => (file.version = 5),
+			(file) => (file.settings = { linkConcepts: 1 }),
+			(file) => (file.settings = { linkConcepts: true, other: 1 }),
 			(file) => (file.plans = { r: { start: '2026-11-02' } }),
 			(file) => (file.plans = []),
 			(file) => (file.roadmaps = { r: { a: { status: 'finished', at: 1 } } }),

@@ -6,7 +6,7 @@ import type { Roadmaps } from './store.ts';
  * The learner's activity for the calendar on the progress page: items done per local day over
  * the last 26 weeks, and their streak. Pure, no DOM. Each item keeps only its latest status, so
  * an item counts on the day it was last set to done; entries of unknown time (`at` 0, migrated
- * from version 0) count nowhere.
+ * from version 0) count nowhere, and a concept's copies on its other members (`via`) count once.
  */
 
 /** Weeks the calendar shows, the current one last. */
@@ -53,8 +53,9 @@ export function activity(roadmaps: Roadmaps, today: Day): Activity {
 	// Items per day first: thousands of items fall on a few hundred days.
 	const done = new Map<Day, number>();
 	for (const entries of Object.values(roadmaps)) {
-		for (const { status, at } of Object.values(entries)) {
-			if (status !== 'done' || !at) continue;
+		for (const { status, at, via } of Object.values(entries)) {
+			// A copy on another member of a concept (`via`) is the same learning: counted once.
+			if (status !== 'done' || !at || via) continue;
 			const day = dayOf(at);
 			done.set(day, (done.get(day) ?? 0) + 1);
 		}

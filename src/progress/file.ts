@@ -6,6 +6,7 @@ import {
 	readRoadmaps,
 	readTick,
 	type Roadmaps,
+	type Settings,
 } from './store.ts';
 import { checkPlans, type Plans } from '../plan/plan.ts';
 
@@ -16,10 +17,13 @@ import { checkPlans, type Plans } from '../plan/plan.ts';
  *     { "format": "backend-roadmaps-progress", "version": 3, "exportedAt": "<ISO date>",
  *       "roadmaps": { "<roadmap>": { "<item id>": { "status": "done", "at": <epoch ms>,
  *                                                  "note": "…", "noteAt": <epoch ms> } } },
- *       "plans": { "<roadmap>": { "start": "2026-11-02", "weekdaysOnly": false, … } } }
+ *       "plans": { "<roadmap>": { "start": "2026-11-02", "weekdaysOnly": false, … } },
+ *       "settings": { "linkConcepts": true } }
  *
  * Each entry is what the store keeps per item (src/progress/store.ts, `Entry`); each plan what
- * the planner keeps per roadmap (src/plan/plan.ts, `Plan`). Version 2 files (no plans) and
+ * the planner keeps per roadmap (src/plan/plan.ts, `Plan`); `settings` what the learner chose
+ * (src/progress/store.ts, `Settings`; an entry copied to a concept's member carries `via`).
+ * Version 3 files (no settings), version 2 files (no plans) and
  * version 1 files, which held ticks only (`"<item id>": <ticked at>`), still import: each tick as
  * "done".
  */
@@ -27,19 +31,33 @@ import { checkPlans, type Plans } from '../plan/plan.ts';
 /** `format` marker of an export file. */
 export const EXPORT_FORMAT = 'backend-roadmaps-progress';
 /** Version of export files. */
-export const EXPORT_VERSION = 3;
+export const EXPORT_VERSION = 4;
 /** Result of `parseImport`: the ticks, or a message a person can act on. */
 export type ImportResult =
-	{ ok: true; roadmaps: Roadmaps; plans: Plans; exportedAt: string } | { ok: false; error: string };
+	| {
+			ok: true;
+			roadmaps: Roadmaps;
+			plans: Plans;
+			/** The settings the file carries (version 4), if any. */
+			settings?: Settings;
+			exportedAt: string;
+	  }
+	| { ok: false; error: string };
 
 /** An export file's text: format marker, version, export date, every entry and every plan. */
-export function exportProgress(roadmaps: Roadmaps, exportedAt: Date, plans: Plans = {}): string {
+export function exportProgress(
+	roadmaps: Roadmaps,
+	exportedAt: Date,
+	plans: Plans = {},
+	settings: Settings = { linkConcepts: true },
+): string {
 	const file = {
 		format: EXPORT_FORMAT,
 		version: EXPORT_VERSION,
 		exportedAt: exportedAt.toISOString(),
 		roadmaps,
 		plans,
+		settings,
 	};
 	return `${JSON.stringify(file, null, '\t')}\n`;
 }
@@ -65,7 +83,7 @@ export function parseImport(text: string): ImportResult {
 			`it was made by a newer version of the site (version ${value.version}); update the site first`,
 		);
 	}
-	if (![1, 2, EXPORT_VERSION].includes(value.version as number))
+	if (![1, 2, 3, EXPORT_VERSION].includes(value.version as number))
 		return refuse(`unknown version ${quote(value.version)}`);
 	const { exportedAt } = value;
 	if (typeof exportedAt !== 'string' || Number.isNaN(Date.parse(exportedAt))) {
@@ -78,12 +96,28 @@ export function parseImport(text: string): ImportResult {
 				'version',
 				'exportedAt',
 				'roadmaps',
-				...(value.version === 3 ? ['plans'] : []),
+				...((value.version as number) >= 3 ? ['plans'] : []),
+				...(value.version === 4 ? ['settings'] : []),
 			].includes(key),
 	);
 	if (extra !== undefined) return refuse(`unexpected field ${quote(extra)}`);
 	const roadmaps = readRoadmaps(value.roadmaps, value.version === 1 ? readTick : checkEntry);
 	if (typeof roadmaps === 'string') return refuse(roadmaps);
 	const plans = checkPlans(value.plans ?? {});
-	return typeof plans === 'string' ? refuse(plans) : { ok: true, roadmaps, plans, exportedAt };
+	if (typeof plans === 'string') return refuse(plans);
+	if (value.settings === undefined) return { ok: true, roadmaps, plans, exportedAt };
+	const { settings } = value;
+	if (
+		!isRecord(settings) ||
+		Object.keys(settings).some((key) => key !== 'linkConcepts') ||
+		typeof settings.linkConcepts !== 'boolean'
+	)
+		return refuse('"settings" is not { "linkConcepts": true or false }');
+	return {
+		ok: true,
+		roadmaps,
+		plans,
+		settings: { linkConcepts: settings.linkConcepts },
+		exportedAt,
+	};
 }

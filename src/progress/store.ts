@@ -31,7 +31,11 @@ import { ITEM_ID_PATTERN } from '../content/item-id.ts';
 /** Version of the storage layout. */
 export const STORE_VERSION = 2;
 
-/** An item's status. `open` is "Not started"; it is stored only when the item has a note. */
+/**
+ * An item's status. `open` is "Not started"; it is stored when the item has a note, or when a
+ * learner cleared an item that is in a concept (then its time says when, so it wins over older
+ * ticks of the concept's other members).
+ */
 export const STATUSES = ['open', 'learning', 'done', 'skipped'] as const;
 export type Status = (typeof STATUSES)[number];
 
@@ -46,6 +50,11 @@ export interface Entry {
 	note?: string;
 	/** When the note was last changed. */
 	noteAt?: number;
+	/**
+	 * On an item in a concept (content/concepts.yaml): the roadmap where the learner set it, when
+	 * that was another roadmap's member. The entry is a copy; activity counts the original only.
+	 */
+	via?: string;
 }
 
 /** One roadmap's entries: item id → entry. */
@@ -116,9 +125,14 @@ export function checkEntry(value: unknown): Entry | string {
 		return `has an unknown status ${quote(value.status)}`;
 	if (!isTime(value.at)) return 'has an invalid time';
 	for (const key in value) {
-		if (!['status', 'at', 'note', 'noteAt'].includes(key))
+		if (!['status', 'at', 'note', 'noteAt', 'via'].includes(key))
 			return `has an unexpected field ${quote(key)}`;
 	}
+	if (
+		value.via !== undefined &&
+		!(typeof value.via === 'string' && ITEM_ID_PATTERN.test(value.via))
+	)
+		return `has an invalid roadmap ${quote(value.via)} in "via"`;
 	if (value.note !== undefined) {
 		if (typeof value.note !== 'string' || value.note.length > NOTE_LIMIT * 10)
 			return 'has an invalid note';
@@ -287,7 +301,35 @@ export function mergeEntries(mine: Entry | undefined, theirs: Entry): Entry {
 
 /** Whether two entries hold the same thing. */
 const same = (a: Entry | undefined, b: Entry | undefined) =>
-	a?.status === b?.status && a?.at === b?.at && a?.note === b?.note && a?.noteAt === b?.noteAt;
+	a?.status === b?.status &&
+	a?.at === b?.at &&
+	a?.note === b?.note &&
+	a?.noteAt === b?.noteAt &&
+	a?.via === b?.via;
+
+/** An entry without its `via`: what members of a concept compare and merge. */
+function own({ via: _via, ...entry }: Entry): Entry {
+	return entry;
+}
+
+/** `roadmap/item-id` → `[roadmap, item-id]`. */
+const splitKey = (key: string) => key.split('/') as [string, string];
+
+/** The learner's settings, stored beside the progress (`<key>:settings`). */
+export interface Settings {
+	/** Whether a status or note set on an item in a concept applies to every member (default). */
+	linkConcepts: boolean;
+}
+
+/** Reads stored settings; anything unreadable is the default. */
+export function readSettings(raw: string | null | undefined): Settings {
+	try {
+		const value: unknown = JSON.parse(raw ?? '{}');
+		return { linkConcepts: !(isRecord(value) && value.linkConcepts === false) };
+	} catch {
+		return { linkConcepts: true };
+	}
+}
 
 /** The learner's ticks, loaded from and saved to a storage, with every failure contained. */
 export class ProgressStore {
@@ -303,6 +345,15 @@ export class ProgressStore {
 	readonly key: string;
 	readonly notify: (notice: Notice) => void;
 	readonly now: () => number;
+	/** Concepts: member key (`roadmap/item-id`) → every member key of its concept, itself included. */
+	#links = new Map<string, readonly string[]>();
+	/** The learner's settings (`linkConcepts`), read with the progress. */
+	settings: Settings = { linkConcepts: true };
+
+	/** Where the settings are stored. */
+	get settingsKey(): string {
+		return `${this.key}:settings`;
+	}
 
 	/**
 	 * @param storage `localStorage`, or `undefined` when it cannot be reached (memory only).
@@ -361,6 +412,7 @@ export class ProgressStore {
 		const roadmaps = blank<Entries>();
 		try {
 			raw = storage.getItem(this.key);
+			this.settings = readSettings(storage.getItem(this.settingsKey));
 			const prefix = `${this.key}#`;
 			for (let i = 0; i < storage.length; i++) {
 				const key = storage.key(i);
@@ -414,6 +466,7 @@ export class ProgressStore {
 	 */
 	applyChange(key: string | null, value: string | null): void {
 		if (key === null || key === this.key) this.reload();
+		else if (key === this.settingsKey) this.settings = readSettings(value);
 		else if (key.startsWith(`${this.key}#`) && this.#storage)
 			this.#readItem(this.roadmaps, key, value);
 	}
@@ -442,7 +495,101 @@ export class ProgressStore {
 				saved = this.#put(roadmap, id, mergeEntries(mine, entry)) && saved;
 			}
 		}
+		saved = this.reconcile() && saved;
 		return { added, saved: saved && !this.#notSaving };
+	}
+
+	/**
+	 * Learns the concepts (each a list of member keys, from the page's data) and brings their
+	 * members into agreement (`reconcile`), so progress stored before concepts, or while linking was
+	 * off, shows on every member at once.
+	 */
+	link(concepts: readonly (readonly string[])[]): void {
+		this.#links = new Map(concepts.flatMap((members) => members.map((key) => [key, members])));
+		this.reconcile();
+	}
+
+	/** The other members of the concept of `roadmap`'s item `id`, while linking is on. */
+	#others(roadmap: string, id: string): [string, string][] {
+		if (!this.settings.linkConcepts) return [];
+		const self = `${roadmap}/${id}`;
+		return (this.#links.get(self) ?? []).filter((key) => key !== self).map(splitKey);
+	}
+
+	/**
+	 * Gives every member of each concept the same entry: the merge (\`mergeEntries\`: the latest
+	 * status wins, every note is kept) of what its members hold. The member it came from keeps it as
+	 * its own; the others hold a copy with \`via\` naming that member's roadmap. Writes only what
+	 * changes, so it is cheap when all agree. Nothing happens while linking is off.
+	 */
+	reconcile(): boolean {
+		if (!this.settings.linkConcepts) return true;
+		let saved = true;
+		for (const members of new Set(this.#links.values())) {
+			const held = members
+				.map(splitKey)
+				.map(([roadmap, id]) => ({ roadmap, id, entry: this.roadmaps[roadmap]?.[id] }))
+				.filter(
+					(member): member is { roadmap: string; id: string; entry: Entry } => !!member.entry,
+				);
+			if (held.length === 0) continue;
+			const merged = held.reduce<Entry | undefined>(
+				(acc, { entry }) => mergeEntries(acc, own(entry)),
+				undefined,
+			)!;
+			const source =
+				held.find(
+					({ entry }) => !entry.via && entry.status === merged.status && entry.at === merged.at,
+				) ??
+				held.find(({ entry }) => entry.status === merged.status && entry.at === merged.at) ??
+				held[0]!;
+			const origin = source.entry.via ?? source.roadmap;
+			for (const [roadmap, id] of members.map(splitKey)) {
+				const entry = roadmap === origin ? merged : { ...merged, via: origin };
+				saved = this.#put(roadmap, id, entry) && saved;
+			}
+		}
+		return saved && !this.#notSaving;
+	}
+
+	/** Turns concept linking on or off, stored; turning it on reconciles. Returns whether saved. */
+	setLinking(on: boolean): boolean {
+		this.settings = { ...this.settings, linkConcepts: on };
+		const saved = this.#write(this.settingsKey, JSON.stringify(this.settings));
+		return (on ? this.reconcile() : true) && saved && !this.#notSaving;
+	}
+
+	/**
+	 * Writes `entry` on `roadmap`'s item `id` and, while linking is on, on the other members of its
+	 * concept, as copies set in `roadmap` (\`via\`). A member whose stored value another tab changed
+	 * since this page last read it gets the merge of both (\`mergeEntries\`), so two tabs writing
+	 * members of one concept at once lose nothing.
+	 */
+	#putLinked(roadmap: string, id: string, entry: Entry | undefined): boolean {
+		const others = this.#others(roadmap, id);
+		if (others.length === 0) return this.#put(roadmap, id, entry);
+		let saved = true;
+		for (const [target, targetId] of [[roadmap, id], ...others] as const) {
+			let value = entry && (target === roadmap ? own(entry) : { ...own(entry), via: roadmap });
+			const fresh = this.#stored(target, targetId);
+			if (fresh !== false && !same(fresh, this.roadmaps[target]?.[targetId]))
+				value =
+					fresh && value
+						? { ...mergeEntries(own(fresh), own(value)), ...(value.via ? { via: value.via } : {}) }
+						: (value ?? fresh);
+			saved = this.#put(target, targetId, value) && saved;
+		}
+		return saved;
+	}
+
+	/** An item's entry as storage holds it now; `false` when storage cannot be read. */
+	#stored(roadmap: string, id: string): Entry | undefined | false {
+		if (!this.#storage || this.#notSaving) return false;
+		try {
+			return readEntry(this.#storage.getItem(itemKey(this.key, roadmap, id)));
+		} catch {
+			return false;
+		}
 	}
 
 	/** `item`'s entry, found under its id or any of its aliases. */
@@ -487,13 +634,14 @@ export class ProgressStore {
 			for (const alias of item.aliases) saved = this.#put(roadmap, alias, undefined) && saved;
 			const at = old?.status === status ? old.at : this.now();
 			const { note, noteAt } = old ?? {};
+			const linked = this.#others(roadmap, item.id).length > 0;
 			const entry: Entry | undefined =
 				note !== undefined
 					? { status, at, note, noteAt }
-					: status === 'open'
+					: status === 'open' && !(linked && old)
 						? undefined
 						: { status, at };
-			saved = this.#put(roadmap, item.id, entry) && saved;
+			saved = this.#putLinked(roadmap, item.id, entry) && saved;
 		}
 		return saved && !this.#notSaving;
 	}
@@ -515,24 +663,47 @@ export class ProgressStore {
 				: { status, at };
 		let saved = true;
 		for (const alias of item.aliases) saved = this.#put(roadmap, alias, undefined) && saved;
-		return this.#put(roadmap, item.id, entry) && saved && !this.#notSaving;
+		return this.#putLinked(roadmap, item.id, entry) && saved && !this.#notSaving;
 	}
 
 	/**
 	 * Forgets the entries of one roadmap, or of all roadmaps when none is given, key by key: a
-	 * change another tab makes meanwhile on another item survives. Returns what was removed (for
-	 * `merge` to undo it) and whether the removal was saved.
+	 * change another tab makes meanwhile on another item survives. An item in a concept is cleared
+	 * on every member, or, with `keepShared`, kept on all of them. Returns what was removed, in
+	 * every roadmap (for `merge` to undo it), and whether the removal was saved.
 	 */
-	reset(roadmap?: string): { removed: Roadmaps; saved: boolean } {
+	reset(roadmap?: string, { keepShared = false } = {}): { removed: Roadmaps; saved: boolean } {
 		const removed = blank<Entries>();
 		let saved = true;
+		const forget = (id: string, item: string) => {
+			const entry = this.roadmaps[id]?.[item];
+			if (!entry) return;
+			(removed[id] ??= blank())[item] = entry;
+			saved = this.#put(id, item, undefined) && saved;
+		};
 		for (const id of roadmap === undefined ? Object.keys(this.roadmaps) : [roadmap]) {
-			const entries = this.roadmaps[id];
-			if (!entries) continue;
-			removed[id] = { ...entries };
-			for (const item of Object.keys(entries)) saved = this.#put(id, item, undefined) && saved;
+			for (const item of Object.keys(this.roadmaps[id] ?? {})) {
+				const others = this.#others(id, item);
+				if (others.length > 0 && keepShared) continue;
+				forget(id, item);
+				// A shared item cleared here is cleared on every member, or it would come back.
+				for (const [other, otherId] of others) forget(other, otherId);
+			}
 		}
 		return { removed, saved: saved && !this.#notSaving };
+	}
+
+	/**
+	 * Ids of `roadmap`'s items that hold a status or note and are in a concept with items of other
+	 * roadmaps (while linking is on): what a reset of `roadmap` would also clear there.
+	 */
+	shared(roadmap: string): string[] {
+		return Object.entries(this.roadmaps[roadmap] ?? {})
+			.filter(
+				([id, entry]) =>
+					(entry.status !== 'open' || entry.note) && this.#others(roadmap, id).length > 0,
+			)
+			.map(([id]) => id);
 	}
 
 	/**

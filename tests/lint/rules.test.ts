@@ -22,6 +22,7 @@ const CASES: [rule: string, expected: string[]][] = [
 	['item-id-malformed', [`${FILE}:10:16`]],
 	['item-id-duplicate', ['content/demo/02-demo.mdx:11:20']],
 	['item-id-collision', [`${FILE}:10:15`, `${FILE}:11:17`]],
+	['concepts', ['content/concepts.yaml:6:3', 'content/concepts.yaml:14:7']],
 	['mojibake', [`${FILE}:10:9`]],
 	['heading-order', [`${FILE}:12:1`]],
 	['empty-section', [`${FILE}:8:1`]],
