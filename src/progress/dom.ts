@@ -81,6 +81,8 @@ function start() {
 		// Every reason is kept: a learner who cannot save must read that, whatever came first.
 		if (notice) notice.textContent = `${notice.textContent} ${MESSAGES[kind]}`.trim();
 	});
+	// Concepts: a status set on one member shows on all (content/concepts.yaml).
+	store.link(data.concepts ?? []);
 	for (const [roadmap, list] of Object.entries(data.roadmaps)) {
 		const entries = list.map(([href, items, groups]) => ({
 			href,

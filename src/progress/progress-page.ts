@@ -126,18 +126,32 @@ void renderLists();
 const dialog = $<HTMLDialogElement>('[data-reset-dialog]');
 /** The reset button that opened the dialog: `data-reset` is a roadmap id, or empty for all. */
 let target: HTMLButtonElement | undefined;
+const keep = $<HTMLInputElement>('[data-reset-keep]');
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-reset]')) {
-	button.addEventListener('click', () => {
+	button.addEventListener('click', async () => {
 		target = button;
 		$('[data-reset-question]').textContent =
 			`This forgets every status and note of ${button.dataset.name}. You can undo it while this page stays open; export your progress first to keep a copy.`;
+		// A roadmap's items that other roadmaps teach too: clearing them here clears them there.
+		const roadmap = button.dataset.reset;
+		const shared = roadmap ? store.shared(roadmap) : [];
+		const known = shared.length > 0 ? await itemTexts(roadmap!) : undefined;
+		$('[data-reset-shared-list]').replaceChildren(
+			...shared.map((id) =>
+				Object.assign(document.createElement('li'), { textContent: known?.[id]?.[1] ?? id }),
+			),
+		);
+		$('[data-reset-shared]').hidden = shared.length === 0;
+		keep.checked = true;
 		dialog.returnValue = '';
 		dialog.showModal();
 	});
 }
 dialog.addEventListener('close', () => {
 	if (dialog.returnValue !== 'reset' || !target) return;
-	const { removed, saved } = store.reset(target.dataset.reset || undefined);
+	const { removed, saved } = store.reset(target.dataset.reset || undefined, {
+		keepShared: !$('[data-reset-shared]').hidden && keep.checked,
+	});
 	render();
 	if (saved) tell(`Progress of ${target.dataset.name} was reset.`, removed);
 	else
@@ -146,13 +160,31 @@ dialog.addEventListener('close', () => {
 		);
 });
 
+// Learn it once: the concept linking setting, stored beside the progress.
+const linking = $<HTMLInputElement>('[data-linking]');
+linking.checked = store.settings.linkConcepts;
+linking.addEventListener('change', () => {
+	const saved = store.setLinking(linking.checked);
+	render();
+	tell(
+		!saved
+			? `The setting applies on this page only, not saved. ${notSaved()}`
+			: linking.checked
+				? 'Shared items are linked again: each shows the latest status and every note it has in any roadmap.'
+				: 'Shared items are no longer linked: from now on each roadmap counts on its own.',
+	);
+});
+addEventListener('storage', (event) => {
+	if (event.key === store.settingsKey) linking.checked = store.settings.linkConcepts;
+});
+
 // Export and import.
 $('[data-export]').addEventListener('click', async () => {
 	const [{ exportProgress }, { readPlans }] = await Promise.all([import('./file'), plansCode()]);
 	const now = new Date(store.now());
 	const link = document.createElement('a');
 	link.href = URL.createObjectURL(
-		new Blob([exportProgress(store.roadmaps, now, readPlans(storage, store.key))], {
+		new Blob([exportProgress(store.roadmaps, now, readPlans(storage, store.key), store.settings)], {
 			type: 'application/json',
 		}),
 	);
@@ -170,6 +202,11 @@ input.addEventListener('change', async () => {
 	input.value = '';
 	if (!parsed.ok) return tell(`${file.name}: ${parsed.error}`);
 	const plans = await takePlans(parsed.plans);
+	// The file's setting first, so its entries merge as the learner had them linked, or not.
+	if (parsed.settings && parsed.settings.linkConcepts !== store.settings.linkConcepts) {
+		store.setLinking(parsed.settings.linkConcepts);
+		linking.checked = parsed.settings.linkConcepts;
+	}
 	const { added, saved } = store.merge(parsed.roadmaps);
 	render();
 	tell(

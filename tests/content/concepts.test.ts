@@ -1,10 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
 	checkConcepts,
 	conceptIndex,
+	itemsByRoadmap,
 	parseConcepts,
+	readConceptsSource,
 	type RoadmapItems,
 } from '../../src/content/concepts.ts';
+import { parseItemTree } from '../../src/content/items.ts';
+import { listChapterFiles, readRoadmaps } from '../../src/content/roadmaps.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CONTENT = join(ROOT, 'content');
 
 /** Two roadmaps: `a` has leaves jwt, routing and a group `auth`; `b` has leaves jwt-auth, router. */
 const ROADMAPS = new Map<string, RoadmapItems>([
@@ -78,5 +87,25 @@ describe('the concepts file', () => {
 		expect(problemsOf('- id: x\n  name: X\n  members:\n    - a/jwt\n')).toEqual([
 			'1:3 concept "x" has 1 member(s): a concept links at least two items',
 		]);
+	});
+});
+
+describe('the real concepts', () => {
+	it('validate against the content, and the docs state their count', () => {
+		const source = readConceptsSource(CONTENT)!;
+		const { concepts, problems } = parseConcepts(source);
+		expect(problems).toEqual([]);
+		const items = itemsByRoadmap(
+			readRoadmaps(CONTENT).map(({ id }) => id),
+			listChapterFiles(CONTENT).map(
+				({ path, contentPath }) =>
+					[contentPath.split('/')[0]!, parseItemTree(readFileSync(path, 'utf8'))] as const,
+			),
+		);
+		expect(checkConcepts(concepts, items)).toEqual([]);
+		const members = concepts.reduce((sum, concept) => sum + concept.members.length, 0);
+		const docs = readFileSync(join(ROOT, 'docs', 'progress.md'), 'utf8');
+		const stated = /<!-- concepts-count -->([\s\S]*?)<!-- \/concepts-count -->/.exec(docs)?.[1];
+		expect(stated?.replace(/\s+/g, ' ')).toBe(`${concepts.length} concepts over ${members} items`);
 	});
 });
