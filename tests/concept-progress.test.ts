@@ -3,6 +3,7 @@ import { activity } from '../src/progress/activity';
 import { dayOf } from '../src/progress/dates';
 import { exportProgress, parseImport } from '../src/progress/file';
 import { ProgressStore, itemKey, storageKey, type StorageLike } from '../src/progress/store';
+import { decodeTransfer, encodeTransfer, type ItemLists } from '../src/progress/transfer';
 import { FakeStorage } from './helpers/fake-storage';
 
 /**
@@ -247,5 +248,35 @@ describe('the export file and the setting', () => {
 				}),
 			),
 		).toMatchObject({ ok: false, error: expect.stringContaining('"via"') });
+	});
+});
+
+describe('the transfer link and concepts', () => {
+	const LISTS: ItemLists = {
+		a: [item('jwt'), item('docker'), item('routing')],
+		b: [item('jwt-auth'), item('containers')],
+		c: [item('day-63')],
+	};
+	it('a link made on one device is linked on the other when linking is on there, and not when off', async () => {
+		const sender = open(new FakeStorage(), () => 4000);
+		sender.setStatus('a', [item('jwt')], 'learning');
+		sender.setNote('a', item('jwt'), 'rotate keys');
+		const { fragment } = await encodeTransfer(sender.roadmaps, LISTS, 5000);
+		for (const linkConcepts of [true, false]) {
+			const decoded = await decodeTransfer(fragment, LISTS);
+			expect(decoded.ok).toBe(true);
+			if (!decoded.ok) continue;
+			const receiver = open(new FakeStorage());
+			receiver.setLinking(linkConcepts);
+			// Copies travel as statuses: every member arrives set, linked or not.
+			receiver.merge(decoded.roadmaps);
+			expect(receiver.entry('c', item('day-63'))).toMatchObject({
+				status: 'learning',
+				note: 'rotate keys',
+			});
+			// A change after it follows the receiver's setting.
+			receiver.setStatus('a', [item('jwt')], 'done');
+			expect(receiver.entry('c', item('day-63'))?.status).toBe(linkConcepts ? 'done' : 'learning');
+		}
 	});
 });
