@@ -1,4 +1,6 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { linkConcepts, type SiteConcepts } from '../content/concept-links.ts';
+import { parseConcepts, readConceptsSource } from '../content/concepts.ts';
 import {
 	groups,
 	leaves,
@@ -68,6 +70,27 @@ export function getRoadmapsWithChapters(): Promise<RoadmapWithChapters[]> {
 		);
 	if (!import.meta.env.PROD) return load();
 	return (everyRoadmap ??= load());
+}
+
+let everyConcept: Promise<SiteConcepts> | undefined;
+
+/**
+ * The concepts (`content/concepts.yaml`), each member placed on its chapter page: an item's
+ * concept is `(await getConcepts()).of(roadmap, id)`, with the concept's other members (roadmap,
+ * short title, chapter href, phase, item id). Chapter pages ("Also in"), progress data and any
+ * page that needs an item's concept read it here. Like the chapters, a build reads the file once;
+ * the dev server re-reads it so that edits show. Problems in the file fail the build earlier
+ * (src/integrations/content-checks.ts), so here they are only left out.
+ */
+export function getConcepts(): Promise<SiteConcepts> {
+	const load = async () =>
+		linkConcepts(
+			// The working directory's `./content`, as the collections and the config read it.
+			parseConcepts(readConceptsSource('./content') ?? '').concepts,
+			await getRoadmapsWithChapters(),
+		);
+	if (!import.meta.env.PROD) return load();
+	return (everyConcept ??= load());
 }
 
 const asItem = ({ id, aliases }: ItemNode): Item[] => (id === undefined ? [] : [{ id, aliases }]);
