@@ -11,6 +11,20 @@ export interface PageData {
 	page?: string;
 	/** Roadmap id → its chapters as `[href, leaves, groups?]`, in phase order. */
 	roadmaps: Record<string, [href: string, items: string, groups?: string][]>;
+	/**
+	 * The concepts (content/concepts.yaml) of the items in `roadmaps`: each concept's member keys,
+	 * `roadmap/item-id` (`memberKey`), every member, in all roadmaps.
+	 */
+	concepts: string[][];
+}
+
+/**
+ * The page data in `json` (the text of `#progress-data`), typed; a page without it reads as no
+ * roadmaps and no concepts. The client reads it here: `readPageData(text).concepts`.
+ */
+export function readPageData(json: string | null | undefined): PageData {
+	const data = JSON.parse(json || '{}') as Partial<PageData>;
+	return { ...data, roadmaps: data.roadmaps ?? {}, concepts: data.concepts ?? [] };
 }
 
 /** `[{ id: 'b', aliases: ['old-b'] }]` → `'b:old-b'`. */
