@@ -9,8 +9,12 @@ import { THEMES, expect, test, type Page, type Seeds } from './fixtures';
  */
 
 const NOW = Date.now();
-/** Done, learning, skipped and a note, in two roadmaps; groups mixed (Express fundamentals) and done (auth). */
+/**
+ * Done, learning, skipped and a note, in two roadmaps; groups mixed (Express fundamentals) and done
+ * (auth); an item done through another roadmap (Docker, a concept's copy: `via`).
+ */
 const SEEDS: Seeds = {
+	'express-senior': { 'docker-containerization': 'done' },
 	'node-express-mongodb': {
 		middleware: 'done',
 		routing: 'learning',
@@ -19,6 +23,7 @@ const SEEDS: Seeds = {
 		jwt: 'done',
 		'oauth-google-github': 'done',
 		'session-auth': 'done',
+		'docker-kubernetes': { status: 'done', at: NOW, via: 'express-senior' },
 	},
 	'nodejs-140-days': { 'day-1': 'done', 'day-2': 'learning', 'day-3': 'skipped' },
 };
@@ -32,11 +37,19 @@ const meterShowsSeeds = (page: Page) =>
 /** Each template: a page that uses it, and the state that says the page is ready to check. */
 const TEMPLATES: { name: string; path: string; ready: (page: Page) => Promise<void> }[] = [
 	{ name: 'home', path: '/', ready: meterShowsSeeds },
-	{ name: 'roadmap landing', path: '/node-express-mongodb/', ready: meterShowsSeeds },
 	{
-		name: 'chapter with groups, mixed and done, and every status',
+		name: 'roadmap landing, with items done in other roadmaps',
+		path: '/node-express-mongodb/',
+		ready: async (page) => {
+			await meterShowsSeeds(page);
+			await expect(page.getByRole('status').filter({ hasText: 'done in another' })).toBeVisible();
+		},
+	},
+	{
+		name: 'chapter with groups, mixed and done, every status and "Also in" links',
 		path: '/node-express-mongodb/03-express/',
 		ready: async (page) => {
+			await expect(page.locator('#middleware .item-also a').first()).toBeVisible();
 			const group = page.getByRole('checkbox', { name: /^Learn Express fundamentals/ });
 			await expect(group).toHaveAttribute('aria-checked', 'mixed');
 			await expect(page.getByRole('checkbox', { name: /^Implement Authentication/ })).toBeChecked();
