@@ -1,4 +1,5 @@
 import { THEMES, expect, test, type Page } from './fixtures';
+import { search } from './search-helpers';
 
 /**
  * Concepts (content/concepts.yaml, issue 24): "Also in" under each shared item of a chapter links
@@ -20,7 +21,7 @@ for (const theme of THEMES) {
 			await page.goto(CHAPTER);
 			const item = page.locator('li#jwt-sign-verify-refresh');
 			const also = item.locator('.item-also');
-			await expect(also).toHaveAttribute('data-pagefind-ignore');
+			await expect(also).toHaveAttribute('data-pagefind-ignore', 'all');
 			await expect(also).toHaveText(/^Also in: /);
 			await expect(also.getByRole('link')).toHaveText([
 				'Senior Express, Phase 3: Advanced Express.js',
@@ -67,6 +68,18 @@ for (const theme of THEMES) {
 		});
 	});
 }
+
+test('search leaves "Also in" out: a shared item\'s result is titled with its own text', async ({
+	page,
+}) => {
+	await page.goto('/');
+	const { dialog } = await search(page, 'refresh tokens');
+	// Pagefind titles an item's result with the text of its <li>, "Also in" links and all, unless
+	// the line is ignored entirely (`data-pagefind-ignore="all"`).
+	await expect(
+		dialog.locator('.pagefind-ui__result-nested a[href$="#jwt-sign-verify-refresh"]').first(),
+	).toHaveText(JWT);
+});
 
 test('"Also in" fits a 390 px phone without widening the page', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });

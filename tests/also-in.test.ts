@@ -38,7 +38,7 @@ describe('"Also in" lines', () => {
 
 	it('link each member at its item, escaped, out of the search index', () => {
 		expect(LINE).toBe(
-			'<span class="item-also" data-pagefind-ignore>Also in: ' +
+			'<span class="item-also" data-pagefind-ignore="all">Also in: ' +
 				'<a href="/node-express-postgresql/04-authentication-authorization/#jwt-sign-verify-refresh">Node + PostgreSQL, Phase 4: Authentication &amp; Authorization</a>' +
 				' · <a href="/nodejs-140-days/04-days-61-80/#day-63">Node.js in 140 days, Phase 4: Authentication &amp; Authorization</a></span>',
 		);

@@ -5,7 +5,8 @@ import type { ConceptMemberLink } from '../content/concept-links.ts';
  * small line linking the concept's other members. Written into the chapter's rendered HTML at
  * build time (src/components/MarkdownContent.astro), after the item's `<label>`, so the checkbox's
  * accessible name stays the item's text and the status tools, which the binding inserts right
- * after the label, come first. Search ignores the line (`data-pagefind-ignore`).
+ * after the label, come first. Search ignores the line, and `all` keeps its links out of the item's
+ * anchor text too, which titles the item's search results (src/search/item-links.ts).
  */
 
 /** How a link names a member: "Node + PostgreSQL, Phase 4: Authentication & Authorization". */
@@ -27,7 +28,7 @@ export function alsoInHtml(others: readonly ConceptMemberLink[]): string {
 			`<a href="${escape(`${member.href}#${member.id}`)}">${escape(memberName(member))}</a>`,
 	);
 	// A span, not a paragraph: in a loose list the label itself sits inside a <p>.
-	return `<span class="item-also" data-pagefind-ignore>Also in: ${links.join(' · ')}</span>`;
+	return `<span class="item-also" data-pagefind-ignore="all">Also in: ${links.join(' · ')}</span>`;
 }
 
 /** Each item's checkbox (`data-item`, from src/markdown/task-items.ts) up to the end of its label. */
