@@ -177,7 +177,7 @@ test('the plan travels with the progress: in the exported file and in the transf
 	]);
 	const file = JSON.parse(await readFile((await download.path())!, 'utf8'));
 	expect(file).toMatchObject({
-		version: 3,
+		version: 4,
 		plans: { 'nodejs-140-days': { start, weekdaysOnly: true, estimate: 'min' } },
 	});
 

@@ -117,6 +117,12 @@ const itemIds = (page: Page) =>
 		);
 
 test('two tabs ticking different items at the same moment keep every tick', async ({ context }) => {
+	// Items apart: with concepts linked, a tick in one roadmap would tick the other's members
+	// (tests/concept-progress.test.ts races those).
+	await context.addInitScript(
+		(key) => localStorage.setItem(`${key}:settings`, '{"linkConcepts":false}'),
+		KEY,
+	);
 	const one = await context.newPage();
 	const two = await context.newPage();
 	// Same chapter: 20 days, ten ticked by each tab.

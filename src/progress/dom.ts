@@ -173,7 +173,14 @@ function start() {
 	document.addEventListener('keydown', (event) => {
 		const item = find(event.target);
 		const status = KEYS[event.key.toLowerCase()];
-		if (!item || !status || event.target === item.field) return;
+		// Not from the note field, nor from a link inside the item ("Also in"): they are not the item.
+		if (
+			!item ||
+			!status ||
+			event.target === item.field ||
+			event.target instanceof HTMLAnchorElement
+		)
+			return;
 		if (event.ctrlKey || event.metaKey || event.altKey) return;
 		event.preventDefault();
 		setStatus(item.leaves, status);

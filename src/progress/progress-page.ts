@@ -73,8 +73,9 @@ async function renderLists(): Promise<void> {
 	const listed = Object.entries(store.roadmaps)
 		.map(([roadmap, entries]) => ({
 			roadmap,
+			// A concept's copies (\`via\`) are listed once, where the learner set them.
 			entries: Object.entries(entries).filter(
-				([, entry]) => entry.status === 'learning' || entry.note,
+				([, entry]) => !entry.via && (entry.status === 'learning' || entry.note),
 			),
 		}))
 		.filter(({ entries }) => entries.length > 0);

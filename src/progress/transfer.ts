@@ -109,8 +109,9 @@ export async function encodeTransfer(
 			s: items.map((item) => CODES[statusOf(roadmaps, roadmap, item)]).join(''),
 		};
 		for (const item of items) {
-			const note = roadmaps[roadmap]?.[item.id]?.note;
-			if (note) n[`${roadmap}/${item.id}`] = note;
+			const entry = roadmaps[roadmap]?.[item.id];
+			// A concept's copy (\`via\`) gets its note again from the original when merged there.
+			if (entry?.note && !entry.via) n[`${roadmap}/${item.id}`] = entry.note;
 		}
 	}
 	const encode = async (payload: object) =>
