@@ -268,12 +268,17 @@ describe('the transfer link and concepts', () => {
 			if (!decoded.ok) continue;
 			const receiver = open(new FakeStorage());
 			receiver.setLinking(linkConcepts);
-			// Copies travel as statuses: every member arrives set, linked or not.
+			// Statuses travel for every member; the note once, with the original, and it reaches the
+			// copies where the receiver links them.
 			receiver.merge(decoded.roadmaps);
-			expect(receiver.entry('c', item('day-63'))).toMatchObject({
+			expect(receiver.entry('a', item('jwt'))).toMatchObject({
 				status: 'learning',
 				note: 'rotate keys',
 			});
+			expect(receiver.entry('c', item('day-63'))?.status).toBe('learning');
+			expect(receiver.entry('c', item('day-63'))?.note).toBe(
+				linkConcepts ? 'rotate keys' : undefined,
+			);
 			// A change after it follows the receiver's setting.
 			receiver.setStatus('a', [item('jwt')], 'done');
 			expect(receiver.entry('c', item('day-63'))?.status).toBe(linkConcepts ? 'done' : 'learning');
