@@ -54,6 +54,7 @@ test('a note typed on one member shows on another', async ({ page }) => {
 test('a reset lists the shared items it would also clear, and keeps them when asked', async ({
 	page,
 	seedProgress,
+	expectAxeClean,
 }) => {
 	await seedProgress({ 'express-senior': { 'jwt-stateless-auth': 'done' } });
 	await page.goto('/progress/');
@@ -68,6 +69,7 @@ test('a reset lists the shared items it would also clear, and keeps them when as
 		'Use JWT (JSON Web Tokens) for stateless authentication.',
 	]);
 	await expect(dialog.getByRole('checkbox', { name: /^Keep these/ })).toBeChecked();
+	await expectAxeClean({ include: '[data-reset-dialog]' });
 	await dialog.getByRole('button', { name: 'Reset' }).click();
 	await page.goto(DAYS);
 	await expect(day63(page)).toBeChecked();
