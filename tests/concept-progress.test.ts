@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isHandled } from '../src/plan/schedule';
 import { activity } from '../src/progress/activity';
 import { dayOf } from '../src/progress/dates';
 import { exportProgress, parseImport } from '../src/progress/file';
@@ -128,6 +129,15 @@ describe('one status, everywhere', () => {
 		const before = JSON.stringify([...storage.data]);
 		open(storage);
 		expect(JSON.stringify([...storage.data])).toBe(before);
+	});
+
+	it('the planner counts a shared item done or skipped in another roadmap as handled', () => {
+		const store = open(new FakeStorage());
+		expect(isHandled(store.entry('c', item('day-63')))).toBe(false);
+		store.setStatus('b', [item('jwt-auth')], 'skipped');
+		expect(isHandled(store.entry('c', item('day-63')))).toBe(true);
+		store.setStatus('a', [item('jwt')], 'learning');
+		expect(isHandled(store.entry('c', item('day-63')))).toBe(false);
 	});
 
 	it('activity counts a concept once on its day, not once per member', () => {
