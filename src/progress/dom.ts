@@ -8,7 +8,7 @@ import {
 	type Notice,
 	type Status,
 } from './store';
-import { decodeGroups, decodeItems, type PageData } from './page-data';
+import { decodeGroups, decodeItems, readPageData } from './page-data';
 import { meterText } from './meter-text';
 
 /**
@@ -71,9 +71,7 @@ const itemOf = (box: HTMLInputElement): Item => ({
 
 function start() {
 	const begin = performance.now();
-	const data: PageData = JSON.parse(
-		document.getElementById('progress-data')?.textContent || '{"roadmaps":{}}',
-	);
+	const data = readPageData(document.getElementById('progress-data')?.textContent);
 	const page = data.page ?? '';
 	const chapters = new Map<string, Chapter[]>();
 	const notice = document.querySelector('[data-progress-notice]');
@@ -82,7 +80,7 @@ function start() {
 		if (notice) notice.textContent = `${notice.textContent} ${MESSAGES[kind]}`.trim();
 	});
 	// Concepts: a status set on one member shows on all (content/concepts.yaml).
-	store.link(data.concepts ?? []);
+	store.link(data.concepts);
 	for (const [roadmap, list] of Object.entries(data.roadmaps)) {
 		const entries = list.map(([href, items, groups]) => ({
 			href,
