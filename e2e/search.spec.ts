@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
 import { QUERY_CASES, ROADMAPS, pendingReason } from './search-cases';
 import { PAGEFIND_BUNDLE, openSearch, search, sitePath } from './search-helpers';
@@ -74,6 +75,33 @@ for (const { roadmap, query, words, itemId } of QUERY_CASES) {
 		}
 	});
 }
+
+test('a query pasted while the roadmap filter is still loading gets the roadmap filter', async ({
+	page,
+}) => {
+	// Pagefind counts filter values over the filter chunks loaded so far, and the UI keeps the
+	// filters of the first search it shows. Hold the chunk of the roadmap filter like a slow
+	// network would: until results are being shown (fragments are fetched after a search is done),
+	// or for at most three seconds. Without the wait in public/pagefind/ui/pagefind.js, the search
+	// finishes before the chunk and the dialog never offers a roadmap filter for this query.
+	const titles = [...ROADMAPS.values()].map((roadmap) => roadmap.shortTitle);
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/pagefind/fragment/**', (route) => (release(), route.fallback()));
+	await page.route('**/pagefind/filter/*.pf_filter', async (route) => {
+		const response = await route.fetch();
+		const chunk = gunzipSync(await response.body()).toString('latin1');
+		if (titles.every((title) => chunk.includes(title)))
+			await Promise.race([released, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+		await route.fulfill({ response });
+	});
+	await page.goto('/');
+	const { dialog } = await search(page, 'FastAPI');
+	const python = ROADMAPS.get('backend-js-python')!.shortTitle;
+	await expect(
+		dialog.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(python)} \\(`) }),
+	).toBeVisible();
+});
 
 test('"/" opens search, but not while typing in a field', async ({ page }) => {
 	await page.goto('/express-senior/01-core-express/');

@@ -8,14 +8,18 @@ type ProcessResult = (result: PagefindResultData) => PagefindResultData | void;
  * Starlight's search dialog creates the Pagefind UI with fixed options and offers no hook for
  * more. `astro.config.mjs` aliases `@pagefind/default-ui` to this module, so the dialog gets this
  * subclass: sub-results link to roadmap items (`#item-id`), the roadmap filter starts open,
- * filter values that match nothing are hidden, results follow the last keystroke quickly and no
- * search worker is downloaded (bench/search-budget.ts).
+ * filter values that match nothing are hidden, results follow the last keystroke quickly, no
+ * search worker is downloaded (bench/search-budget.ts) and Pagefind is loaded through
+ * `public/pagefind/ui/pagefind.js`, whose searches wait for every filter.
  */
 export class PagefindUI extends DefaultPagefindUI {
-	constructor(options: { processResult?: ProcessResult } & Record<string, unknown>) {
+	constructor(
+		options: { processResult?: ProcessResult; bundlePath: string } & Record<string, unknown>,
+	) {
 		const starlightProcess = options.processResult;
 		super({
 			...options,
+			bundlePath: `${options.bundlePath}ui/`,
 			openFilters: ['roadmap'],
 			showEmptyFilters: false,
 			// Pagefind's default 300 ms debounce alone would break the 150 ms results budget.
