@@ -10,15 +10,22 @@ import {
 	parseConcepts,
 	readConceptsSource,
 } from '../content/concepts.ts';
+import {
+	RESOURCES_FILE,
+	checkResources,
+	parseResources,
+	readResourcesSource,
+} from '../content/resources.ts';
 import { listChapterFiles, readRoadmaps } from '../content/roadmaps.ts';
 import { explainVanished, findVanishedIds, readBaseline } from '../content/vanished.ts';
 
 /**
  * The checks a build must not skip, whether or not the content linter ran: frontmatter that is
  * not valid YAML, an item id that collides with another id on its page, a broken concepts file
- * (`content/concepts.yaml`), and (in a build) an id
+ * (`content/concepts.yaml`) or resources file (`content/resources.yaml`), and (in a build) an id
  * that vanished without an alias, which would lose learners' ticks. Same functions and messages
- * as the linter's rules `frontmatter`, `item-id-collision`, `concepts` and `item-id-vanished`; the build fails
+ * as the linter's rules `frontmatter`, `item-id-collision`, `concepts`, `resources` and
+ * `item-id-vanished`; the build fails
  * naming file, line and column.
  */
 export function contentChecks(contentDir = 'content'): AstroIntegration {
@@ -44,16 +51,22 @@ export function contentChecks(contentDir = 'content'): AstroIntegration {
 						report(`${contentDir}/${contentPath}:${line}:${column}`, explainCollision(collision));
 					}
 				}
+				const items = itemsByRoadmap(
+					readRoadmaps(`${root}/${contentDir}`).map((roadmap) => roadmap.id),
+					[...trees].map(([contentPath, tree]) => [contentPath.split('/')[0]!, tree] as const),
+				);
 				const conceptsSource = readConceptsSource(`${root}/${contentDir}`);
-				if (conceptsSource !== undefined) {
-					const { concepts, problems: shape } = parseConcepts(conceptsSource);
-					const items = itemsByRoadmap(
-						readRoadmaps(`${root}/${contentDir}`).map((roadmap) => roadmap.id),
-						[...trees].map(([contentPath, tree]) => [contentPath.split('/')[0]!, tree] as const),
-					);
-					for (const problem of [...shape, ...checkConcepts(concepts, items)]) {
-						const place = `${contentDir}/${CONCEPTS_FILE}:${problem.line}:${problem.column}`;
-						report(`${place}  concepts`, problem);
+				const { concepts, problems: conceptShape } = parseConcepts(conceptsSource ?? '');
+				for (const problem of [...conceptShape, ...checkConcepts(concepts, items)]) {
+					const place = `${contentDir}/${CONCEPTS_FILE}:${problem.line}:${problem.column}`;
+					report(`${place}  concepts`, problem);
+				}
+				const resourcesSource = readResourcesSource(`${root}/${contentDir}`);
+				if (resourcesSource !== undefined) {
+					const { resources, problems: shape } = parseResources(resourcesSource);
+					for (const problem of [...shape, ...checkResources(resources, items, concepts)]) {
+						const place = `${contentDir}/${RESOURCES_FILE}:${problem.line}:${problem.column}`;
+						report(`${place}  resources`, problem);
 					}
 				}
 				if (command === 'build') {

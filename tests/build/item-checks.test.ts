@@ -9,7 +9,8 @@ import { contentChecks } from '../../src/integrations/content-checks.ts';
 /**
  * The build's own item checks (src/integrations/content-checks.ts), run as Astro runs them at the
  * start of a build, on a git repository holding one chapter: a build that skips the linter still
- * fails on an id that vanished without an alias or collides with another id on its page.
+ * fails on an id that vanished without an alias or collides with another id on its page, and on
+ * a broken resources file.
  */
 
 const CHAPTER = 'content/demo/01-demo.mdx';
@@ -67,6 +68,16 @@ describe('the build refuses item problems the linter reports', () => {
 		write('## Routing\n\n- [ ] Routing ^routing\n- [ ] Middleware ^middleware');
 		expect(() => build('dev')).toThrow(
 			`${CHAPTER}:10:15  item id ^routing is also the id of the heading "Routing" (line 8) on this page`,
+		);
+	});
+
+	it('fails on a broken resources file, naming its line and field', () => {
+		writeFileSync(
+			join(repo, 'content/resources.yaml'),
+			'pages:\n  http://nodejs.org/api/stream.html:\n    title: "Node.js: Stream"\n    source: RFC 1\n',
+		);
+		expect(() => build('dev')).toThrow(
+			'content/resources.yaml:2:3  resources  pages: "http://nodejs.org/api/stream.html" is not https',
 		);
 	});
 

@@ -23,6 +23,8 @@ const CASES: [rule: string, expected: string[]][] = [
 	['item-id-duplicate', ['content/demo/02-demo.mdx:11:20']],
 	['item-id-collision', [`${FILE}:10:15`, `${FILE}:11:17`]],
 	['concepts', ['content/concepts.yaml:6:3', 'content/concepts.yaml:14:7']],
+	// A host off the allowlist, and a concept's member given pages of its own.
+	['resources', ['content/resources.yaml:6:3', 'content/resources.yaml:12:3']],
 	['mojibake', [`${FILE}:10:9`]],
 	['heading-order', [`${FILE}:12:1`]],
 	['empty-section', [`${FILE}:8:1`]],

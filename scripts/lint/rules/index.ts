@@ -14,6 +14,7 @@ import { itemIdVanished } from './item-id-vanished.ts';
 import { malformedLink } from './malformed-link.ts';
 import { mojibake } from './mojibake.ts';
 import { resourceLink } from './resource-link.ts';
+import { resources } from './resources.ts';
 
 /** Every rule, in the order `--help` lists them. */
 export const RULES: readonly Rule[] = [
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
 	itemIdVanished,
 	itemIdCollision,
 	concepts,
+	resources,
 	mojibake,
 	headingOrder,
 	emptySection,

@@ -1,4 +1,5 @@
 import type { Heading, Link, List, ListItem } from 'mdast';
+import { urlProblem } from '../../../src/content/resources.ts';
 import { textOf, walk } from '../../../src/markdown/parse.ts';
 import type { Rule } from '../types.ts';
 
@@ -40,11 +41,13 @@ export const resourceLink: Rule = {
 					line: link.position!.start.line,
 					column: link.position!.start.column,
 				});
-				if (!/^https:\/\/[^\s/]+\.[^\s/]+/.test(first.url)) {
+				// The same URL rule as content/resources.yaml (src/content/resources.ts).
+				const invalid = urlProblem(first.url);
+				if (invalid) {
 					report({
 						...at(first),
-						message: `resource link "${first.url}" is not an absolute https URL`,
-						fix: 'link the resource’s canonical page: [Name](https://…)',
+						message: `resource link "${first.url}" ${invalid}`,
+						fix: 'link the resource’s canonical https page: [Name](https://…)',
 					});
 				}
 				const paragraph = item.children[0];
