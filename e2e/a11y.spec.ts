@@ -46,10 +46,12 @@ const TEMPLATES: { name: string; path: string; ready: (page: Page) => Promise<vo
 		},
 	},
 	{
-		name: 'chapter with groups, mixed and done, every status and "Also in" links',
+		name: 'chapter with groups, mixed and done, every status, "Also in" links and an open "Learn"',
 		path: '/node-express-mongodb/03-express/',
 		ready: async (page) => {
 			await expect(page.locator('#middleware .item-also a').first()).toBeVisible();
+			await page.locator('#middleware details.item-learn summary').click();
+			await expect(page.locator('#middleware details.item-learn a').first()).toBeVisible();
 			const group = page.getByRole('checkbox', { name: /^Learn Express fundamentals/ });
 			await expect(group).toHaveAttribute('aria-checked', 'mixed');
 			await expect(page.getByRole('checkbox', { name: /^Implement Authentication/ })).toBeChecked();

@@ -3,20 +3,39 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
-import { allItems, parseItemTree } from '../src/content/items.ts';
+import { parseConcepts, readConceptsSource } from '../src/content/concepts.ts';
+import { allItems, leaves, parseItemTree } from '../src/content/items.ts';
+import { parseResources, readResourcesSource, siteResources } from '../src/content/resources.ts';
 import { listChapterFiles, readRoadmaps } from '../src/content/roadmaps.ts';
 
 const CONTENT = resolve(import.meta.dirname, '../content');
 /** Whitespace, ligatures and the typographic quotes the Markdown renderer makes, made comparable. */
 const normalize = (text: string) =>
 	text.normalize('NFKC').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
+/** Each item's pages (content/resources.yaml), as the build reads them. */
+const RESOURCES = siteResources(
+	parseResources(readResourcesSource(CONTENT) ?? '').resources,
+	parseConcepts(readConceptsSource(CONTENT) ?? '').concepts,
+);
 
 for (const { id } of readRoadmaps(CONTENT)) {
-	test(`the print page of ${id} prints every item's text into the PDF`, async ({ page }) => {
-		const items = listChapterFiles(CONTENT, id).flatMap(({ path }) =>
-			allItems(parseItemTree(readFileSync(path, 'utf8')).items).map((item) => item.plain),
+	test(`the print page of ${id} prints every item's text and pages into the PDF`, async ({
+		page,
+	}) => {
+		const trees = listChapterFiles(CONTENT, id).map(({ path }) =>
+			parseItemTree(readFileSync(path, 'utf8')),
 		);
+		const items = trees.flatMap((tree) => allItems(tree.items).map((item) => item.plain));
 		expect(items.length).toBeGreaterThan(0);
+		// Every page an item lists, by its address: on paper a link shows where it leads.
+		const urls = [
+			...new Set(
+				trees.flatMap((tree) =>
+					leaves(tree.items).flatMap((leaf) => RESOURCES.of(id, leaf.id!).map((link) => link.url)),
+				),
+			),
+		];
+		expect(urls.length).toBeGreaterThan(0);
 
 		await page.goto(`/${id}/print/`);
 		await page.emulateMedia({ media: 'print' });
@@ -31,6 +50,10 @@ for (const { id } of readRoadmaps(CONTENT)) {
 			);
 			const missing = items.filter((item) => !text.includes(normalize(item)));
 			expect(missing, `items missing from the PDF of /${id}/print/`).toEqual([]);
+			// A long address wraps: compare without whitespace.
+			const compact = text.replace(/\s+/g, '');
+			const unprinted = urls.filter((url) => !compact.includes(url));
+			expect(unprinted, `pages missing from the PDF of /${id}/print/`).toEqual([]);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}

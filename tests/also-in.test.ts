@@ -1,7 +1,8 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import type { ConceptMemberLink } from '../src/content/concept-links';
-import { addAlsoIn, alsoInHtml, memberName } from '../src/markdown/also-in';
+import { alsoInHtml, memberName } from '../src/markdown/also-in';
+import { addAfterItems } from '../src/markdown/learn';
 import { taskItemsPlugin } from '../src/markdown/task-items';
 
 const render = (markdown: string) =>
@@ -50,7 +51,7 @@ describe('"Also in" lines', () => {
 
 	it('go after the label, outside it, and only on the items given one', () => {
 		const html = render('- [ ] JWT (`jsonwebtoken`) ^jwt\n- [ ] Sessions ^sessions\n');
-		const out = addAlsoIn(html, (id) => (id === 'jwt' ? LINE : undefined));
+		const out = addAfterItems(html, (id) => (id === 'jwt' ? { inline: LINE } : undefined));
 		expect(out).toContain(
 			`data-item="jwt"><span>JWT (<code>jsonwebtoken</code>)</span></label>${LINE}</li>`,
 		);
@@ -59,16 +60,16 @@ describe('"Also in" lines', () => {
 	});
 
 	it('go before a nested list, and inside the paragraph of a loose item', () => {
-		const nested = addAlsoIn(
+		const nested = addAfterItems(
 			render('- [ ] Auth ^auth\n  - [ ] JWT ^jwt\n  - [ ] OAuth ^oauth\n'),
-			(id) => (id === 'jwt' ? LINE : undefined),
+			(id) => (id === 'jwt' ? { inline: LINE } : undefined),
 		);
 		expect(nested).toMatch(
 			/data-item="jwt"><span>JWT<\/span><\/label><span class="item-also"[^]*<\/span><\/li>\s*<li[^>]*id="oauth"/,
 		);
-		const loose = addAlsoIn(
+		const loose = addAfterItems(
 			render('- [ ] One ^one\n\n  More text.\n\n- [ ] Two ^two\n'),
-			() => LINE,
+			() => ({ inline: LINE }),
 		);
 		expect(loose).toMatch(
 			/<p><label class="item-label">[^]*?<\/label><span class="item-also"[^]*?<\/span><\/p>\s*<p>More text.<\/p>/,

@@ -1,4 +1,4 @@
-import { getRoadmapsWithChapters } from '../navigation/chapters.ts';
+import { getResources, getRoadmapsWithChapters } from '../navigation/chapters.ts';
 import type { LlmsRoadmap } from './llms-txt.ts';
 
 /**
@@ -6,19 +6,21 @@ import type { LlmsRoadmap } from './llms-txt.ts';
  * roadmaps and chapters (read and parsed once for all pages). `site` is the URL with the base path.
  */
 export async function llmsRoadmaps(site: URL, only?: string): Promise<LlmsRoadmap[]> {
+	const resources = await getResources();
 	return (await getRoadmapsWithChapters())
 		.filter(({ roadmap }) => only === undefined || roadmap.id === only)
 		.map(({ roadmap, chapters }) => ({
 			id: roadmap.id,
 			title: roadmap.data.title,
 			summary: roadmap.data.summary,
-			chapters: chapters.map(({ entry, href, tree, sections }) => ({
+			chapters: chapters.map(({ entry, href, tree, sections, itemIds }) => ({
 				title: entry.data.title,
 				description: entry.data.description,
 				url: new URL(href, site).href,
 				body: entry.body ?? '',
 				items: tree,
 				sections,
+				learn: new Map(itemIds.map((id) => [id, resources.of(roadmap.id, id)])),
 			})),
 		}));
 }

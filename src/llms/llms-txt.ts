@@ -1,5 +1,6 @@
 import type { ItemNode, Section } from '../content/items.ts';
 import { parseItemMarkers } from '../content/item-id.ts';
+import type { ResourceLink } from '../content/resources.ts';
 
 /**
  * The text files for language models (llmstxt.org), made from the chapters' Markdown sources: a
@@ -18,6 +19,8 @@ export interface LlmsChapter {
 	/** Its item tree and headings (src/content/items.ts), for the short form. */
 	items: ItemNode[];
 	sections: Section[];
+	/** The pages that teach each item, by item id (content/resources.yaml). */
+	learn: ReadonlyMap<string, readonly ResourceLink[]>;
 }
 
 export interface LlmsRoadmap {
@@ -66,12 +69,38 @@ export function llmsIndex(
 	);
 }
 
-/** The full text of some chapters: each one's title, description and Markdown, markers removed. */
+/**
+ * The full text of some chapters: each one's title, description and Markdown, markers removed,
+ * then the pages that teach its items.
+ */
 export function llmsFull(description: string, roadmaps: readonly LlmsRoadmap[]): string {
-	return document(description, roadmaps, (chapter) => withoutMarkers(chapter.body).trim());
+	return document(description, roadmaps, (chapter) =>
+		[withoutMarkers(chapter.body).trim(), learnSection(chapter)].filter(Boolean).join('\n\n'),
+	);
 }
 
-/** The short text: each chapter's headings and items (nested as on the page), nothing else. */
+/** Markdown links to some pages, separated by semicolons. */
+const linkList = (links: readonly ResourceLink[]) =>
+	links.map(({ title, url }) => `[${title}](${url})`).join('; ');
+
+/** "## Learn": each item that has pages, in page order, with its pages. */
+function learnSection(chapter: LlmsChapter): string {
+	const lines: string[] = [];
+	const walk = (items: readonly ItemNode[]) => {
+		for (const item of items) {
+			const links = item.id === undefined ? undefined : chapter.learn.get(item.id);
+			if (links?.length) lines.push(`- ${item.text}: ${linkList(links)}`);
+			walk(item.children);
+		}
+	};
+	walk(chapter.items);
+	return lines.length > 0 ? ['## Learn', '', ...lines].join('\n') : '';
+}
+
+/**
+ * The short text: each chapter's headings and items (nested as on the page), each item followed
+ * by the pages that teach it, nothing else.
+ */
 export function llmsSmall(description: string, roadmaps: readonly LlmsRoadmap[]): string {
 	return document(description, roadmaps, outline);
 }
@@ -121,6 +150,8 @@ function outline(chapter: LlmsChapter): string {
 				if (section) lines.push('', `${'#'.repeat(section.depth)} ${section.title}`, '');
 			}
 			lines.push(`${'  '.repeat(depth)}- ${item.text}`);
+			const links = item.id === undefined ? undefined : chapter.learn.get(item.id);
+			if (links?.length) lines.push(`${'  '.repeat(depth + 1)}- Learn: ${linkList(links)}`);
 			write(item.children, depth + 1);
 		}
 	};

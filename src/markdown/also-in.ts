@@ -1,9 +1,10 @@
 import type { ConceptMemberLink } from '../content/concept-links.ts';
+import { escapeHtml as escape } from './learn.ts';
 
 /**
  * "Also in": on a chapter page, after each item that is in a concept (content/concepts.yaml), one
  * small line linking the concept's other members. Written into the chapter's rendered HTML at
- * build time (src/components/MarkdownContent.astro), after the item's `<label>`, so the checkbox's
+ * build time (src/components/MarkdownContent.astro, with `addAfterItems` of ./learn.ts), after the item's `<label>`, so the checkbox's
  * accessible name stays the item's text and the status tools, which the binding inserts right
  * after the label, come first. Search ignores the line, and `all` keeps its links out of the item's
  * anchor text too, which titles the item's search results (src/search/item-links.ts).
@@ -17,9 +18,6 @@ export function memberName({ roadmapTitle, phase, phaseTitle }: ConceptMemberLin
 	return where ? `${roadmapTitle}, ${where}` : roadmapTitle;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escape = (text: string) => text.replace(/[&<>"]/g, (char) => ESCAPES[char]!);
-
 /** The line for an item whose concept's other members are `others` (empty when there are none). */
 export function alsoInHtml(others: readonly ConceptMemberLink[]): string {
 	if (others.length === 0) return '';
@@ -29,12 +27,4 @@ export function alsoInHtml(others: readonly ConceptMemberLink[]): string {
 	);
 	// A span, not a paragraph: in a loose list the label itself sits inside a <p>.
 	return `<span class="item-also" data-pagefind-ignore="all">Also in: ${links.join(' · ')}</span>`;
-}
-
-/** Each item's checkbox (`data-item`, from src/markdown/task-items.ts) up to the end of its label. */
-const ITEM_LABEL = /<input\b[^>]*?\sdata-item="([^"]+)"[^]*?<\/label>/g;
-
-/** Writes `lineOf(id)` after the label of each item of a chapter's rendered HTML, in one pass. */
-export function addAlsoIn(html: string, lineOf: (id: string) => string | undefined): string {
-	return html.replace(ITEM_LABEL, (label, id: string) => label + (lineOf(id) ?? ''));
 }

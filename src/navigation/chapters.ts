@@ -2,6 +2,12 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { linkConcepts, type SiteConcepts } from '../content/concept-links.ts';
 import { parseConcepts, readConceptsSource } from '../content/concepts.ts';
 import {
+	parseResources,
+	readResourcesSource,
+	siteResources,
+	type SiteResources,
+} from '../content/resources.ts';
+import {
 	groups,
 	leaves,
 	parseItemTree,
@@ -91,6 +97,24 @@ export function getConcepts(): Promise<SiteConcepts> {
 		);
 	if (!import.meta.env.PROD) return load();
 	return (everyConcept ??= load());
+}
+
+let everyResource: Promise<SiteResources> | undefined;
+
+/**
+ * The resources (`content/resources.yaml`): the pages that teach an item are
+ * `(await getResources()).of(roadmap, id)` (its concept's when it is in one), a topic's entry
+ * pages `ofTags([tag])`. Read once per build, re-read by the dev server; problems in the file fail
+ * the build earlier (src/integrations/content-checks.ts), so here they are only left out.
+ */
+export function getResources(): Promise<SiteResources> {
+	const load = async () =>
+		siteResources(
+			parseResources(readResourcesSource('./content') ?? '').resources,
+			parseConcepts(readConceptsSource('./content') ?? '').concepts,
+		);
+	if (!import.meta.env.PROD) return load();
+	return (everyResource ??= load());
 }
 
 const asItem = ({ id, aliases }: ItemNode): Item[] => (id === undefined ? [] : [{ id, aliases }]);

@@ -34,6 +34,7 @@ const roadmap: LlmsRoadmap = {
 			url: 'https://x.org/roadmaps/express/01-core/',
 			body,
 			...(({ items, sections }) => ({ items, sections }))(parseItemTree(body)),
+			learn: new Map(),
 		},
 	],
 };
@@ -82,5 +83,48 @@ describe('llms files', () => {
 		expect(text).not.toContain('Goal');
 		expect(text).not.toContain('| GET |');
 		expect(text).not.toMatch(/\^[a-z]/);
+	});
+
+	it('both texts give each item the pages that teach it, in page order', () => {
+		const learn = new Map([
+			[
+				'routing',
+				[{ title: 'Express: Routing', url: 'https://expressjs.com/en/guide/routing.html' }],
+			],
+			[
+				'error-middleware',
+				[
+					{
+						title: 'Express: Error handling',
+						url: 'https://expressjs.com/en/guide/error-handling.html',
+					},
+					{
+						title: 'Express: Using middleware',
+						url: 'https://expressjs.com/en/guide/using-middleware.html',
+					},
+				],
+			],
+		]);
+		const withLearn = { ...roadmap, chapters: roadmap.chapters.map((c) => ({ ...c, learn })) };
+		expect(llmsSmall('Short', [withLearn])).toContain(
+			[
+				'- Routing (`app.get`)',
+				'  - Learn: [Express: Routing](https://expressjs.com/en/guide/routing.html)',
+				'- Middleware',
+				'  - Application-level',
+				'  - Error-handling',
+				'    - Learn: [Express: Error handling](https://expressjs.com/en/guide/error-handling.html); [Express: Using middleware](https://expressjs.com/en/guide/using-middleware.html)',
+			].join('\n'),
+		);
+		expect(llmsFull('Full', [withLearn])).toContain(
+			[
+				'## Learn',
+				'',
+				'- Routing (`app.get`): [Express: Routing](https://expressjs.com/en/guide/routing.html)',
+				'- Error-handling: [Express: Error handling](https://expressjs.com/en/guide/error-handling.html); [Express: Using middleware](https://expressjs.com/en/guide/using-middleware.html)',
+			].join('\n'),
+		);
+		// No pages, no section.
+		expect(llmsFull('Full', [roadmap])).not.toContain('## Learn');
 	});
 });
