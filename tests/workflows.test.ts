@@ -34,4 +34,13 @@ describe('CI workflows', () => {
 			"github.event_name == 'push' && github.ref == 'refs/heads/main'",
 		);
 	});
+
+	it('the external link check runs weekly and by hand, read-only, and fails on a broken link', () => {
+		const links = parse(read('links.yml'));
+		expect(links.on).toEqual({ schedule: [{ cron: '17 6 * * 1' }], workflow_dispatch: null });
+		expect(links.permissions).toEqual({ contents: 'read' });
+		expect(read('links.yml')).not.toMatch(/secrets\.|GITHUB_TOKEN|continue-on-error/);
+		const steps = links.jobs['external-links'].steps as { run?: string }[];
+		expect(steps.at(-1)).toEqual({ run: 'npm run check:external' });
+	});
 });
