@@ -1,3 +1,4 @@
+import { learnHtml } from '../src/markdown/learn.ts';
 import { expect, test } from './fixtures';
 
 /**
@@ -61,5 +62,42 @@ test('llms-small.txt gives each item its pages', async ({ request }) => {
 	const text = await (await request.get('/llms-small.txt')).text();
 	expect(text).toMatch(
 		/- Routing \(`app\.get`, `app\.post`, etc\.\)\n {2}- Learn: \[Express: Routing\]\(https:\/\/expressjs\.com\/en\/5x\/guide\/routing\/\)/,
+	);
+});
+
+test('on the largest chapter page, the pages cost their links and a fixed markup, nothing more', async ({
+	request,
+}) => {
+	// Every chapter page of the site, from the sitemap; the largest by HTML bytes.
+	const sitemap = await (await request.get('/sitemap-0.xml')).text();
+	const chapters = [...sitemap.matchAll(/<loc>[^<]*?(\/[a-z0-9-]+\/\d\d-[a-z0-9-]+\/)<\/loc>/g)];
+	expect(chapters.length).toBeGreaterThan(10);
+	const pages = await Promise.all(
+		chapters.map(async ([, path]) => ({ path, html: await (await request.get(path!)).text() })),
+	);
+	const { path, html } = pages.sort((a, b) => b.html.length - a.html.length)[0]!;
+	const blocks = html.match(/<details class="item-learn[^]*?<\/details>/g) ?? [];
+	expect(blocks.length, `${path} has items with pages`).toBeGreaterThan(10);
+	let links = 0;
+	let content = 0;
+	for (const block of blocks) {
+		content += /<span class="sr-only"> about ([^<]*)<\/span>/.exec(block)![1]!.length;
+		for (const [, url, title, site] of block.matchAll(
+			/<li><a href="([^"]*)">([^<]*)<\/a> <small>([^<]*)<\/small><\/li>/g,
+		)) {
+			links++;
+			content += url!.length + title!.length + site!.length;
+		}
+	}
+	// The markup around one item's list, and around one link, as src/markdown/learn.ts writes it.
+	const link = { title: '', url: 'https://a.b' };
+	const linkText = link.url.length + 'a.b'.length; // its URL and its site
+	const PER_LINK = learnHtml('', [link, link]).length - learnHtml('', [link]).length - linkText;
+	const PER_ITEM = learnHtml('', [link]).length - linkText - PER_LINK;
+	// Lean markup: under 200 bytes for an item with one page, besides the page's own text.
+	expect(PER_ITEM + PER_LINK).toBeLessThan(200);
+	const markup = blocks.join('').length - content;
+	expect(markup, `${path}: ${blocks.length} lists, ${links} links`).toBeLessThanOrEqual(
+		PER_ITEM * blocks.length + PER_LINK * links,
 	);
 });
