@@ -56,6 +56,11 @@ export async function checkOffline(page: Page, context: BrowserContext, root: st
 		const response = await page.goto(root + chapter);
 		expect(response?.fromServiceWorker(), `${chapter} comes from the worker`).toBe(true);
 		await expect(page.locator('main h1')).toBeVisible();
+		// Each item's pages are in the copy: the links lead to other sites, named after each link.
+		const learn = page.locator('details.item-learn').first();
+		await learn.locator('summary').click();
+		await expect(learn.locator('a').first()).toHaveAttribute('href', /^https:\/\//);
+		await expect(learn.locator('small').first()).not.toBeEmpty();
 		const box = page.locator('input.item-check').first();
 		await box.check();
 		await page.reload();
