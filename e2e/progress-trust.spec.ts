@@ -17,6 +17,11 @@ const leafCounts = (roadmap: string) =>
 	);
 
 const box = (page: Page, name: string | RegExp) => page.getByRole('checkbox', { name });
+/** A roadmap's leaf ids, in page order. */
+const leafIds = (roadmap: string) =>
+	listChapterFiles('content', roadmap).flatMap(({ path }) =>
+		leaves(parseItemTree(readFileSync(path, 'utf8')).items).flatMap((node) => node.id ?? []),
+	);
 
 test('a group is empty, mixed or done with its children, and ticks or clears them all', async ({
 	page,
@@ -205,7 +210,34 @@ test('corrupted progress with no room to keep a copy says nothing is being saved
 	expect(pageErrors).toEqual([]);
 });
 
-test('over progress from a newer version, import and reset say nothing was saved', async ({
+/** A version-4 export with `count` done items of express-senior (ids from its chapters) and a plan. */
+const exportFile = (ids: readonly string[], name = 'progress.json') => ({
+	name,
+	mimeType: 'application/json',
+	buffer: Buffer.from(
+		JSON.stringify({
+			format: 'backend-roadmaps-progress',
+			version: 4,
+			exportedAt: '2026-11-01T00:00:00.000Z',
+			roadmaps: {
+				'express-senior': Object.fromEntries(ids.map((id) => [id, { status: 'done', at: 5 }])),
+			},
+			plans: {
+				'express-senior': {
+					start: '2026-11-02',
+					weekdaysOnly: false,
+					perWeek: 5,
+					estimate: 'min',
+					at: 5,
+				},
+			},
+			settings: { linkConcepts: true },
+		}),
+	),
+});
+const PLAN_KEY = KEY.replace(':progress:', ':plan:') + '#express-senior';
+
+test('over progress from a newer version, import changes nothing, plans included, and reset says so', async ({
 	page,
 }) => {
 	await page.addInitScript((key) => {
@@ -213,23 +245,87 @@ test('over progress from a newer version, import and reset say nothing was saved
 	}, KEY);
 	await page.goto('/progress/');
 	const result = page.locator('[data-progress-result]');
-	await page.locator('input[data-import]').setInputFiles({
-		name: 'progress.json',
-		mimeType: 'application/json',
-		buffer: Buffer.from(
-			JSON.stringify({
-				format: 'backend-roadmaps-progress',
-				version: 1,
-				exportedAt: '2026-11-01T00:00:00.000Z',
-				roadmaps: { 'express-senior': { routing: 1 } },
-			}),
-		),
-	});
-	await expect(result).toContainText('but nothing was saved');
+	await page.locator('input[data-import]').setInputFiles(exportFile(['routing']));
+	await expect(result).toContainText('but nothing was changed');
 	await expect(result).toContainText('saved by a newer version of this site');
+	expect(await page.evaluate((key) => localStorage.getItem(key), PLAN_KEY)).toBeNull();
 	await page.getByRole('button', { name: 'Reset all progress…' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Reset' }).click();
 	await expect(result).toContainText('not saved');
+	// The planner's own save keeps off it too.
+	await page.goto('/express-senior/plan/');
+	await page.getByRole('button', { name: 'Start today' }).click();
+	await expect(page.locator('[data-plan-message]')).toContainText('not saved');
+	expect(await page.evaluate((key) => localStorage.getItem(key), PLAN_KEY)).toBeNull();
+});
+
+test('an import that fills storage halfway changes nothing and says so', async ({ page }) => {
+	const ids = leafIds('express-senior').slice(0, 20);
+	// Storage with room for twelve more writes, as a nearly full origin has: the thirteenth throws
+	// the browser's own quota error.
+	await page.addInitScript(() => {
+		const write = Storage.prototype.setItem;
+		Object.assign(window, { writesLeft: Infinity });
+		Storage.prototype.setItem = function (key: string, value: string) {
+			const state = window as unknown as { writesLeft: number };
+			if (key.startsWith('backend-roadmaps:') && state.writesLeft-- <= 0)
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			write.call(this, key, value);
+		};
+	});
+	await page.goto('/progress/');
+	await page.evaluate(() => Object.assign(window, { writesLeft: 12 }));
+	await page.locator('input[data-import]').setInputFiles(exportFile(ids));
+	const result = page.locator('[data-progress-result]');
+	await expect(result).toContainText('but nothing was changed');
+	// No item, no marker, no plan: the storage holds what it held before (nothing of this site).
+	const stored = await page.evaluate(() =>
+		Object.keys(localStorage).filter((key) => key.startsWith('backend-roadmaps:')),
+	);
+	expect(stored).toEqual([]);
+	// After a reload, with room again: nothing of the file was kept.
+	await page.goto('/express-senior/');
+	await expect(page.locator('.progress-meter').first()).toContainText('0 /');
+});
+
+test('a new learner’s first tick writes the layout marker', async ({ page }) => {
+	await page.goto(NESTED);
+	expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBeNull();
+	await box(page, /^Routing/).check();
+	await expect
+		.poll(() => page.evaluate((key) => localStorage.getItem(key), KEY))
+		.toBe('{"version":2}');
+});
+
+test('an unreadable item value is kept aside, announced, and the item starts fresh', async ({
+	page,
+}) => {
+	const bad = '{"status":"mastered","at":5,"note":"my note"}';
+	await page.addInitScript(
+		([key, value]) => {
+			if (sessionStorage.getItem('seeded')) return;
+			sessionStorage.setItem('seeded', '1');
+			localStorage.setItem(key!, '{"version":2}');
+			localStorage.setItem(`${key}#node-express-mongodb/routing`, value!);
+		},
+		[KEY, bad],
+	);
+	await page.goto(NESTED);
+	await expect(
+		page.getByRole('status').filter({ hasText: 'could not be read. It was kept aside' }),
+	).toBeVisible();
+	const kept = await page.evaluate(
+		(key) =>
+			Object.entries(localStorage)
+				.filter(([k]) => k.startsWith(`${key}:damaged:`))
+				.map(([, v]) => v),
+		KEY,
+	);
+	expect(kept).toEqual([bad]);
+	await box(page, /^Routing/).check();
+	await page.reload();
+	await expect(box(page, /^Routing/)).toBeChecked();
+	await expect(page.getByRole('status').filter({ hasText: 'kept aside' })).toHaveCount(0);
 });
 
 test('an import with a huge bad id is refused with a short message', async ({ page }) => {

@@ -242,7 +242,9 @@ describe('migration', () => {
 		const storage = new FakeStorage({ [KEY]: JSON.stringify({ version: 3 }) });
 		const { store } = open(storage);
 		expect(store.reset().saved).toBe(false);
-		expect(store.merge(done({ r: { a: 1 } }))).toEqual({ added: 1, saved: false });
+		// Data from a newer version is never overwritten: an import changes nothing, not even the page.
+		expect(store.merge(done({ r: { a: 1 } }))).toEqual({ added: 0, saved: false, shown: false });
+		expect(store.isTicked('r', item('a'))).toBe(false);
 		expect(storage.data.size).toBe(1);
 	});
 });
@@ -265,12 +267,68 @@ describe('bad storage', () => {
 		expect(storage.data.get(store.backupKey!)).toContain('"yes"');
 	});
 
-	it('skips an item key whose value it cannot read, and leaves it alone', () => {
-		const storage = new FakeStorage({ [itemKey(KEY, 'r', 'a')]: '{"status":"done","at":-1}' });
+	it.each([
+		['not JSON', '{"status":"done",'],
+		['an unknown status', '{"status":"mastered","at":5}'],
+		[
+			'an unknown field beside a note',
+			'{"status":"open","at":5,"note":"keep me","noteAt":5,"x":1}',
+		],
+	])('keeps an item value with %s aside, says so, and the item starts fresh', (_name, value) => {
+		const key = itemKey(KEY, 'r', 'a');
+		const storage = new FakeStorage({ [KEY]: '{"version":2}', [key]: value });
 		const { store, notices } = open(storage);
-		expect(store.isTicked('r', item('a'))).toBe(false);
-		expect(storage.data.get(itemKey(KEY, 'r', 'a'))).toBe('{"status":"done","at":-1}');
-		expect(notices).toEqual([]);
+		expect(notices).toEqual(['damaged']);
+		expect(storage.data.get(`${KEY}:damaged:1000:r/a`)).toBe(value);
+		expect(storage.data.has(key)).toBe(false);
+		expect(store.entry('r', item('a'))).toBeUndefined();
+		// The item works again, and the copy is not read back as an item.
+		expect(store.set('r', [item('a')], true)).toBe(true);
+		expect(open(storage).store.isTicked('r', item('a'))).toBe(true);
+		expect(open(storage).notices).toEqual([]);
+	});
+
+	it('leaves an unreadable item value in place when there is no room for a copy, and saves nothing', () => {
+		const key = itemKey(KEY, 'r', 'a');
+		const storage = new FakeStorage({ [KEY]: '{"version":2}', [key]: 'not json' });
+		storage.failWrites = true;
+		const { store, notices } = open(storage);
+		expect(notices).toEqual(['unreadable']);
+		expect(store.notSaving).toBe('unreadable');
+		expect(storage.data.get(key)).toBe('not json');
+	});
+
+	it('leaves item values alone under data from a newer version', () => {
+		const key = itemKey(KEY, 'r', 'a');
+		const storage = new FakeStorage({
+			[KEY]: '{"version":3}',
+			[key]: '{"status":"done","at":5,"new":1}',
+		});
+		const { notices } = open(storage);
+		expect(notices).toEqual(['future']);
+		expect(storage.data.get(key)).toBe('{"status":"done","at":5,"new":1}');
+	});
+
+	it('writes the layout marker with the first item of a new learner, and only then', () => {
+		const storage = new FakeStorage();
+		const { store } = open(storage);
+		expect(storage.data.size).toBe(0);
+		store.set('r', [item('a')], true);
+		expect(storage.data.get(KEY)).toBe('{"version":2}');
+		// An older build (rollback) reads the layout, not an empty record.
+		expect(open(storage).notices).toEqual([]);
+		store.set('r', [item('b')], true);
+		expect([...storage.data.keys()].filter((key) => key === KEY)).toHaveLength(1);
+	});
+
+	it('writes the marker again after storage was cleared in another tab', () => {
+		const storage = new FakeStorage();
+		const { store } = open(storage);
+		store.set('r', [item('a')], true);
+		storage.data.clear();
+		store.applyChange(null, null);
+		store.set('r', [item('b')], true);
+		expect(storage.data.get(KEY)).toBe('{"version":2}');
 	});
 
 	it('leaves corrupted data in place when even the backup cannot be written, and says nothing is saved', () => {
@@ -381,8 +439,44 @@ describe('export and import', () => {
 		expect(store.merge(done({ r: { a: 10, b: 9, c: 3 }, s: { x: 4 } }))).toEqual({
 			added: 2,
 			saved: true,
+			shown: true,
 		});
 		expect(storage.ticks()).toEqual({ r: { a: 10, b: 5, c: 3 }, s: { x: 4 } });
+	});
+
+	it('imports all or nothing: storage filling up halfway leaves storage and page as they were', () => {
+		const storage = new FakeStorage();
+		const { store, notices } = open(storage);
+		store.set('r', [item('kept')], true);
+		const before = new Map(storage.data);
+		const twenty = done({
+			r: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`i${i}`, i + 1])),
+		});
+		storage.writesLeft = 12;
+		expect(store.merge(twenty)).toEqual({ added: 20, saved: false, shown: false });
+		expect(storage.data).toEqual(before);
+		expect(Object.keys(store.roadmaps.r ?? {})).toEqual(['kept']);
+		expect(notices).toEqual(['unsaved']);
+		// With room again, the same import saves everything.
+		storage.writesLeft = undefined;
+		expect(store.merge(twenty)).toEqual({ added: 20, saved: true, shown: true });
+		expect(Object.keys(open(storage).store.roadmaps.r!)).toHaveLength(21);
+	});
+
+	it('rolls back the file’s setting with its entries, and the marker of a new learner', () => {
+		const storage = new FakeStorage();
+		const { store } = open(storage);
+		storage.writesLeft = 2;
+		const result = store.merge(done({ r: { a: 1, b: 2, c: 3 } }), { linkConcepts: false });
+		expect(result.saved).toBe(false);
+		expect(storage.data.size).toBe(0);
+		expect(store.settings.linkConcepts).toBe(true);
+	});
+
+	it('merges in memory only where storage is unavailable, and says it shows on this page', () => {
+		const { store } = open(undefined);
+		expect(store.merge(done({ r: { a: 1 } }))).toEqual({ added: 1, saved: false, shown: true });
+		expect(store.isTicked('r', item('a'))).toBe(true);
 	});
 
 	it('quotes a huge bad value as a short excerpt', () => {

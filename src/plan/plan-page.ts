@@ -1,4 +1,4 @@
-import { openStorage, progress } from '../progress/dom';
+import { MESSAGES, openStorage, progress } from '../progress/dom';
 import { plural } from '../text/plural';
 import { dayOf, formatDay, type Day } from '../progress/dates';
 import type { Duration } from '../schema';
@@ -62,11 +62,15 @@ const today = (): Day => dayOf(Date.now());
 /** Saves the plan (or removes it) and redraws; says so when the browser would not keep it. */
 function save(next: Plan | undefined, done?: string): void {
 	plan = next;
-	const saved = writePlan(storage, store.key, roadmap, next);
+	// Where progress is not being saved (blocked storage, or data from a newer version or
+	// unreadable, which must not be overwritten), the plan is not written either.
+	const saved = !store.notSaving && writePlan(storage, store.key, roadmap, next);
 	render();
 	message.textContent = saved
 		? (done ?? '')
-		: 'Your plan could not be saved (browser storage is full or blocked): it works on this page only.';
+		: store.notSaving
+			? `Your plan works on this page only and is not saved. ${MESSAGES[store.notSaving]}`
+			: 'Your plan could not be saved (browser storage is full or blocked): it works on this page only.';
 }
 
 /** The plan the form describes, keeping a re-plan's cut-off unless the start date changed. */

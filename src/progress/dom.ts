@@ -31,6 +31,8 @@ export const MESSAGES: Record<Notice, string> = {
 		'Your progress was saved by a newer version of this site. It is shown here, but changes made on this page are not saved.',
 	corrupted:
 		'Your saved progress could not be read, so a new record was started. The unreadable copy was kept in this browser’s storage.',
+	damaged:
+		'Part of your saved progress (an item’s status or note) could not be read. It was kept aside in this browser’s storage, and the item starts fresh.',
 	unreadable:
 		'Your saved progress could not be read, and browser storage has no room to keep a copy of it, so it was left untouched. Nothing you tick is being saved: your ticks are lost when you leave this page.',
 };

@@ -17,6 +17,8 @@ const storage = openStorage();
 const plansCode = () => import('../plan/plan');
 /** Study plans from a file or link, kept by the later of two; a sentence saying what changed. */
 async function takePlans(plans: Plans): Promise<string> {
+	// Data this site must not overwrite (a newer version's, or unreadable) keeps its plans too.
+	if (store.notSaving) return '';
 	const { changed, saved } = (await plansCode()).mergePlans(storage, store.key, plans);
 	if (changed.length === 0) return '';
 	return saved
@@ -58,9 +60,14 @@ function tell(text: string, removed?: Roadmaps) {
 	result.textContent = text;
 	undo.hidden = !removed;
 	undo.onclick = () => {
-		store.merge(removed!);
+		const { saved } = store.merge(removed!);
 		render();
-		tell('The reset was undone: everything is back.');
+		tell(
+			saved
+				? 'The reset was undone: everything is back.'
+				: `The reset could not be undone: nothing was changed. ${notSaved()}`,
+			saved ? undefined : removed,
+		);
 	};
 }
 
@@ -202,18 +209,17 @@ input.addEventListener('change', async () => {
 	const parsed = parseImport(await file.text());
 	input.value = '';
 	if (!parsed.ok) return tell(`${file.name}: ${parsed.error}`);
-	const plans = await takePlans(parsed.plans);
-	// The file's setting first, so its entries merge as the learner had them linked, or not.
-	if (parsed.settings && parsed.settings.linkConcepts !== store.settings.linkConcepts) {
-		store.setLinking(parsed.settings.linkConcepts);
-		linking.checked = parsed.settings.linkConcepts;
-	}
-	const { added, saved } = store.merge(parsed.roadmaps);
+	// All or nothing, the file's setting with its entries: linked as the learner had them, or not.
+	const { added, saved, shown } = store.merge(parsed.roadmaps, parsed.settings);
+	const plans = saved ? await takePlans(parsed.plans) : '';
+	linking.checked = store.settings.linkConcepts;
 	render();
 	tell(
 		saved
 			? `Imported ${file.name}: ${plural(added, 'new item')} added; what you already had was kept, and where both changed an item the later change won.${plans}`
-			: `${file.name} was read (${plural(added, 'new item')}) but nothing was saved: it shows on this page only. ${notSaved()}`,
+			: shown
+				? `${file.name} was read (${plural(added, 'new item')}) but nothing was saved: it shows on this page only. ${notSaved()}`
+				: `${file.name} was read, but nothing was changed: your saved progress is as it was. ${notSaved()}`,
 	);
 });
 
@@ -284,13 +290,15 @@ async function receive(): Promise<void> {
 			clear();
 			if (confirm.returnValue !== 'merge')
 				return tell('The transfer link was not used: nothing was changed.');
-			const plans = await takePlans(decoded.plans);
-			const { added, saved } = store.merge(decoded.roadmaps);
+			const { added, saved, shown } = store.merge(decoded.roadmaps);
+			const plans = saved ? await takePlans(decoded.plans) : '';
 			render();
 			tell(
 				saved
 					? `Progress from the transfer link was added: ${plural(added, 'new item')}.${plans}`
-					: `The transfer link was read but nothing was saved: it shows on this page only. ${notSaved()}`,
+					: shown
+						? `The transfer link was read but nothing was saved: it shows on this page only. ${notSaved()}`
+						: `The transfer link was read, but nothing was changed: your saved progress is as it was. ${notSaved()}`,
 			);
 		},
 		{ once: true },

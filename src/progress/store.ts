@@ -86,12 +86,15 @@ export interface Group {
 /**
  * What the learner must be told, once each: `unavailable` (storage blocked, memory only),
  * `unsaved` (a write failed, e.g. quota), `future` (data from a newer site version, not
- * overwritten), `corrupted` (unreadable data, kept aside under `backupKey`), `unreadable`
- * (unreadable data and no room to keep a copy: left alone, nothing is saved).
+ * overwritten), `corrupted` (unreadable data, kept aside under `backupKey`), `damaged` (an
+ * item's unreadable value, kept aside under a backup key), `unreadable` (unreadable data and no
+ * room to keep a copy: left alone, nothing is saved).
  */
-export type Notice = 'unavailable' | 'unsaved' | 'future' | 'corrupted' | 'unreadable';
+export type Notice = 'unavailable' | 'unsaved' | 'future' | 'corrupted' | 'damaged' | 'unreadable';
 
 export const blank = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+/** The first key's value: the layout's version. */
+const MARKER = JSON.stringify({ version: STORE_VERSION });
 export const has = (object: object, key: string) => Object.hasOwn(object, key);
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -341,6 +344,10 @@ export class ProgressStore {
 	/** Why changes are not being saved, when they are not. */
 	#notSaving: Notice | undefined;
 	#told = new Set<Notice>();
+	/** Whether the first key holds the layout marker (written with the first item otherwise). */
+	#marked = false;
+	/** During `merge`: each key written, with the value it had before (`null`: none). */
+	#journal: Map<string, string | null> | undefined;
 
 	readonly key: string;
 	readonly notify: (notice: Notice) => void;
@@ -391,17 +398,34 @@ export class ProgressStore {
 		this.#tell(notice);
 	}
 
-	/** Writes or removes one key; false (and the learner told) when storage refuses. */
+	/**
+	 * Writes or removes one key; false (and the learner told) when storage refuses. The first item
+	 * written also writes the layout marker, so an older build reading this storage knows its
+	 * layout. During a `merge`, each key's previous value is noted for the rollback.
+	 */
 	#write(key: string, value: string | undefined): boolean {
 		if (this.#notSaving) return false;
+		const storage = this.#storage!;
 		try {
-			if (value === undefined) this.#storage!.removeItem(key);
-			else this.#storage!.setItem(key, value);
+			if (!this.#marked && value !== undefined && key.startsWith(`${this.key}#`)) {
+				this.#note(this.key);
+				storage.setItem(this.key, MARKER);
+				this.#marked = true;
+			}
+			this.#note(key);
+			if (value === undefined) storage.removeItem(key);
+			else storage.setItem(key, value);
 			return true;
 		} catch {
 			this.#tell('unsaved');
 			return false;
 		}
+	}
+
+	/** Notes `key`'s value before its first write in a `merge`. */
+	#note(key: string): void {
+		if (this.#journal && !this.#journal.has(key))
+			this.#journal.set(key, this.#storage!.getItem(key));
 	}
 
 	/** Re-reads everything from storage. Memory-only stores keep what they have. */
@@ -410,39 +434,44 @@ export class ProgressStore {
 		if (!storage) return;
 		let raw: string | null;
 		const roadmaps = blank<Entries>();
+		const damaged: [key: string, value: string][] = [];
 		try {
 			raw = storage.getItem(this.key);
 			this.settings = readSettings(storage.getItem(this.settingsKey));
 			const prefix = `${this.key}#`;
 			for (let i = 0; i < storage.length; i++) {
 				const key = storage.key(i);
-				if (key?.startsWith(prefix)) this.#readItem(roadmaps, key, storage.getItem(key));
+				if (!key?.startsWith(prefix)) continue;
+				const value = storage.getItem(key);
+				if (!this.#readItem(roadmaps, key, value) && value !== null) damaged.push([key, value]);
 			}
 		} catch {
 			this.#storage = undefined;
 			return this.#stop('unavailable');
 		}
 		this.roadmaps = roadmaps;
+		this.#marked = raw !== null;
 		if (this.#notSaving === 'future' || this.#notSaving === 'unreadable')
 			this.#notSaving = undefined;
-		if (raw === null) return;
-		const stored = readStored(raw);
-		if (stored.kind === 'current') return;
-		if (stored.kind === 'future') {
+		const stored = raw === null ? undefined : readStored(raw);
+		if (stored?.kind === 'future') {
+			// A newer layout may store items in ways this one cannot read: all left as they are.
 			this.#stop('future');
 			this.#mergeInto(stored.roadmaps);
 			return;
 		}
-		if (stored.kind === 'old') {
+		this.#keepAside(damaged);
+		if (raw === null || stored?.kind === 'current') return;
+		if (stored?.kind === 'old') {
 			// Migrate: one key per tick first, then the marker, so an interrupted migration reruns.
-			if (this.#mergeInto(stored.roadmaps).saved)
-				this.#write(this.key, JSON.stringify({ version: STORE_VERSION }));
+			this.#marked = true; // written last, below
+			if (this.#mergeInto(stored.roadmaps).saved) this.#write(this.key, MARKER);
 			return;
 		}
 		const backupKey = `${this.key}:corrupted:${this.now()}`;
 		try {
 			storage.setItem(backupKey, raw);
-			storage.setItem(this.key, JSON.stringify({ version: STORE_VERSION }));
+			storage.setItem(this.key, MARKER);
 			this.backupKey = backupKey;
 			this.#tell('corrupted');
 		} catch {
@@ -451,13 +480,39 @@ export class ProgressStore {
 		}
 	}
 
-	/** Takes one item key's value into `roadmaps`; values this site does not know are skipped. */
-	#readItem(roadmaps: Roadmaps, key: string, raw: string | null): void {
+	/**
+	 * Moves item values this site cannot read (not JSON, an unknown status or field) to backup
+	 * keys, out of the item keys, and tells the learner: a note in one is never lost, and the item
+	 * starts fresh. With no room for a copy, the values stay and nothing is saved over them.
+	 */
+	#keepAside(damaged: readonly (readonly [key: string, value: string])[]): void {
+		if (damaged.length === 0 || this.#notSaving) return;
+		const storage = this.#storage!;
+		try {
+			for (const [key, value] of damaged) {
+				storage.setItem(
+					`${this.key}:damaged:${this.now()}:${key.slice(this.key.length + 1)}`,
+					value,
+				);
+				storage.removeItem(key);
+			}
+			this.#tell('damaged');
+		} catch {
+			this.#stop('unreadable');
+		}
+	}
+
+	/**
+	 * Takes one item key's value into `roadmaps`. A value this site does not read is left out;
+	 * returns false for it.
+	 */
+	#readItem(roadmaps: Roadmaps, key: string, raw: string | null): boolean {
 		const [roadmap, id] = key.slice(this.key.length + 1).split('/');
-		if (!roadmap || !id) return;
+		if (!roadmap || !id) return true;
 		const entry = readEntry(raw);
 		if (entry) (roadmaps[roadmap] ??= blank())[id] = entry;
 		else if (roadmaps[roadmap]) delete roadmaps[roadmap][id];
+		return entry !== undefined || raw === null;
 	}
 
 	/**
@@ -467,8 +522,10 @@ export class ProgressStore {
 	applyChange(key: string | null, value: string | null): void {
 		if (key === null || key === this.key) this.reload();
 		else if (key === this.settingsKey) this.settings = readSettings(value);
-		else if (key.startsWith(`${this.key}#`) && this.#storage)
-			this.#readItem(this.roadmaps, key, value);
+		else if (key.startsWith(`${this.key}#`) && this.#storage) {
+			if (!this.#readItem(this.roadmaps, key, value) && value !== null && !this.#notSaving)
+				this.#keepAside([[key, value]]);
+		}
 	}
 
 	/**
@@ -707,10 +764,53 @@ export class ProgressStore {
 	}
 
 	/**
-	 * Merges imported entries by `mergeEntries`, writing only the items that change. Returns how
-	 * many items were new and whether the changes were saved.
+	 * Merges imported entries by `mergeEntries` (an import, a transfer link, the undo of a reset),
+	 * writing only the items that change, with the learner's `settings` from a file first. All or
+	 * nothing: when a write fails (storage full), every key written is put back and memory is as
+	 * before, and data this site must not overwrite (`future`, `unreadable`) is left alone. Only a
+	 * store without storage (`unavailable`) merges in memory, for the page's life. Returns how many
+	 * items were new, whether everything was saved, and whether the page shows the merge.
 	 */
-	merge(imported: Roadmaps): { added: number; saved: boolean } {
-		return this.#mergeInto(imported);
+	merge(
+		imported: Roadmaps,
+		settings?: Settings,
+	): { added: number; saved: boolean; shown: boolean } {
+		if (this.#notSaving === 'future' || this.#notSaving === 'unreadable')
+			return { added: 0, saved: false, shown: false };
+		const roadmaps = blank<Entries>();
+		for (const [roadmap, entries] of Object.entries(this.roadmaps))
+			roadmaps[roadmap] = Object.assign(blank<Entry>(), entries);
+		const { settings: before, backupKey } = this;
+		const marked = this.#marked;
+		this.#journal = this.#storage && !this.#notSaving ? new Map() : undefined;
+		let result: { added: number; saved: boolean };
+		try {
+			let saved = true;
+			if (settings && settings.linkConcepts !== this.settings.linkConcepts)
+				saved = this.setLinking(settings.linkConcepts);
+			result = this.#mergeInto(imported);
+			result.saved &&= saved;
+		} finally {
+			const journal = this.#journal;
+			this.#journal = undefined;
+			if (journal && !(result! && result.saved)) {
+				// Removals first: they free the room the restored values need.
+				const entries = [...journal].sort(
+					([, a], [, b]) => Number(a !== null) - Number(b !== null),
+				);
+				for (const [key, value] of entries) {
+					try {
+						if (value === null) this.#storage!.removeItem(key);
+						else this.#storage!.setItem(key, value);
+					} catch {
+						// Putting back what was there needs no more room than it had; should it fail
+						// anyway, the next reload shows what storage holds.
+					}
+				}
+				Object.assign(this, { roadmaps, settings: before, backupKey });
+				this.#marked = marked;
+			}
+		}
+		return { ...result, shown: result.saved || this.#notSaving === 'unavailable' };
 	}
 }

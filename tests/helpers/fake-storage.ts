@@ -8,6 +8,8 @@ export class FakeStorage implements StorageLike {
 	data = new Map<string, string>();
 	failReads = false;
 	failWrites = false;
+	/** How many more `setItem` calls succeed before storage is full (`undefined`: no limit). */
+	writesLeft: number | undefined;
 	/** The store's key, under which `ticks()` reads item keys. */
 	storeKey = storageKey('/');
 	constructor(initial: Record<string, string> = {}) {
@@ -25,7 +27,9 @@ export class FakeStorage implements StorageLike {
 		return this.data.get(key) ?? null;
 	}
 	setItem(key: string, value: string) {
-		if (this.failWrites) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+		if (this.failWrites || this.writesLeft === 0)
+			throw new DOMException('Quota exceeded', 'QuotaExceededError');
+		if (this.writesLeft !== undefined) this.writesLeft--;
 		this.data.set(key, value);
 	}
 	removeItem(key: string) {
