@@ -180,3 +180,36 @@ test('a transfer link opened in another browser asks, then adds the progress, an
 	expect(errors).toEqual([]);
 	await other.close();
 });
+
+test('the transfer link is written to the clipboard inside the click, as WebKit requires', async ({
+	page,
+	context,
+}) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	// Record each clipboard call with the event being dispatched when it is made: after an await,
+	// there is none, and WebKit refuses the write.
+	await page.addInitScript(() => {
+		const calls: string[] = [];
+		Object.assign(window, { clipboardCalls: calls });
+		const clipboard = navigator.clipboard;
+		for (const name of ['write', 'writeText'] as const) {
+			const original = clipboard[name].bind(clipboard) as (...args: unknown[]) => Promise<void>;
+			Object.defineProperty(clipboard, name, {
+				value: (...args: unknown[]) => {
+					calls.push(`${name} during ${window.event?.type ?? 'no event'}`);
+					return original(...args);
+				},
+			});
+		}
+	});
+	await page.goto(CHAPTER);
+	await page.getByRole('checkbox', { name: /^Middleware/ }).check();
+	await page.goto('/progress/');
+	await page.getByRole('button', { name: 'Copy transfer link' }).click();
+	await expect(page.locator('.progress-result')).toContainText('The transfer link was copied.');
+	expect(
+		await page.evaluate(() => (window as unknown as { clipboardCalls: string[] }).clipboardCalls),
+	).toEqual(['write during click']);
+	const field = page.getByRole('textbox', { name: 'Transfer link' });
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await field.inputValue());
+});

@@ -225,7 +225,16 @@ input.addEventListener('change', async () => {
 
 // The transfer link: made here, opened on another device.
 const transferOut = $('[data-transfer-out]');
-$('[data-transfer]').addEventListener('click', async () => {
+$('[data-transfer]').addEventListener('click', () => {
+	const made = makeTransferLink();
+	// The copy starts now, inside the click: WebKit no longer counts a clipboard write as the
+	// learner's after the awaits that make the link (code loading, compression).
+	const copied = copyText(made.then(({ url }) => url));
+	void showTransferLink(made, copied);
+});
+
+/** The transfer link of the stored progress, and whether its notes fit. */
+async function makeTransferLink(): Promise<{ url: string; withNotes: boolean }> {
 	const [{ encodeTransfer, TRANSFER_PARAM }, { readPlans }] = await Promise.all([
 		import('./transfer'),
 		plansCode(),
@@ -236,24 +245,48 @@ $('[data-transfer]').addEventListener('click', async () => {
 		store.now(),
 		readPlans(storage, store.key),
 	);
-	const url = `${location.origin}${location.pathname}#${TRANSFER_PARAM}=${fragment}`;
+	return { url: `${location.origin}${location.pathname}#${TRANSFER_PARAM}=${fragment}`, withNotes };
+}
+
+/**
+ * Copies text that is still being made. Called synchronously in a click handler, so the browser
+ * ties the write to the click: a `ClipboardItem` whose content is a promise where the browser has
+ * one, else `writeText` once the text is ready. Resolves to whether it was copied.
+ */
+function copyText(text: Promise<string>): Promise<boolean> {
+	const clipboard = navigator.clipboard as Clipboard | undefined;
+	const write =
+		typeof ClipboardItem === 'function' && clipboard?.write
+			? clipboard.write([
+					new ClipboardItem({
+						'text/plain': text.then((value) => new Blob([value], { type: 'text/plain' })),
+					}),
+				])
+			: text.then((value) => clipboard!.writeText(value));
+	return write.then(
+		() => true,
+		() => false,
+	);
+}
+
+/** Shows the link, its QR code, and says whether it was copied (else selects it to copy). */
+async function showTransferLink(
+	made: Promise<{ url: string; withNotes: boolean }>,
+	copied: Promise<boolean>,
+): Promise<void> {
+	const { url, withNotes } = await made;
 	const field = $<HTMLInputElement>('[data-transfer-link]');
 	field.value = url;
 	transferOut.hidden = false;
 	const { encodeQR } = await import('@paulmillr/qr');
 	// Our own data, drawn locally as SVG: nothing is sent anywhere.
 	$('[data-transfer-qr]').innerHTML = encodeQR(url, 'svg', { ecc: 'low', border: 2 });
-	let copied = false;
-	try {
-		await navigator.clipboard.writeText(url);
-		copied = true;
-	} catch {
-		field.select();
-	}
+	const ok = await copied;
+	if (!ok) field.select();
 	tell(
-		`${copied ? 'The transfer link was copied.' : 'Copy the transfer link below.'} It holds ${plural(url.length, 'character')}${withNotes ? ', notes included' : '; your notes did not fit (export a file to carry them)'}.`,
+		`${ok ? 'The transfer link was copied.' : 'Copy the transfer link below.'} It holds ${plural(url.length, 'character')}${withNotes ? ', notes included' : '; your notes did not fit (export a file to carry them)'}.`,
 	);
-});
+}
 
 /** A link opened here: show what it holds, and merge only after the learner confirms. */
 async function receive(): Promise<void> {
