@@ -146,8 +146,15 @@ describe('transfer link', () => {
 	};
 
 	it('round-trips statuses and notes, dated when the link was made, with counts per roadmap', async () => {
-		const { fragment, withNotes } = await encodeTransfer(state, lists, 7000);
-		expect(withNotes).toBe(true);
+		const { fragment, withNotes, hadNotes } = await encodeTransfer(state, lists, 7000);
+		expect([withNotes, hadNotes]).toEqual([true, true]);
+		// Without notes, there is nothing to leave out (the page then says nothing of notes).
+		const bare = await encodeTransfer(
+			{ r: { a: { status: 'done', at: 5 } } } as Roadmaps,
+			lists,
+			7000,
+		);
+		expect([bare.withNotes, bare.hadNotes]).toEqual([false, false]);
 		expect(fragment).toMatch(/^[A-Za-z0-9_-]+$/);
 		const result = await decodeTransfer(fragment, lists);
 		expect(result).toEqual({
@@ -264,8 +271,8 @@ describe('transfer link', () => {
 				]),
 			),
 		};
-		const { fragment, withNotes } = await encodeTransfer(noisy, lists, 7000);
-		expect(withNotes).toBe(false);
+		const { fragment, withNotes, hadNotes } = await encodeTransfer(noisy, lists, 7000);
+		expect([withNotes, hadNotes]).toEqual([false, true]);
 		const result = await decodeTransfer(fragment, lists);
 		expect(result).toMatchObject({ ok: true, notes: 0 });
 	});

@@ -234,18 +234,24 @@ $('[data-transfer]').addEventListener('click', () => {
 });
 
 /** The transfer link of the stored progress, and whether its notes fit. */
-async function makeTransferLink(): Promise<{ url: string; withNotes: boolean }> {
+async function makeTransferLink(): Promise<{ url: string; notes: string }> {
 	const [{ encodeTransfer, TRANSFER_PARAM }, { readPlans }] = await Promise.all([
 		import('./transfer'),
 		plansCode(),
 	]);
-	const { fragment, withNotes } = await encodeTransfer(
+	const { fragment, withNotes, hadNotes } = await encodeTransfer(
 		store.roadmaps,
 		lists,
 		store.now(),
 		readPlans(storage, store.key),
 	);
-	return { url: `${location.origin}${location.pathname}#${TRANSFER_PARAM}=${fragment}`, withNotes };
+	// What the message says of the notes: in the link, left out, or nothing when there are none.
+	const notes = withNotes
+		? ', notes included'
+		: hadNotes
+			? '; your notes did not fit (export a file to carry them)'
+			: '';
+	return { url: `${location.origin}${location.pathname}#${TRANSFER_PARAM}=${fragment}`, notes };
 }
 
 /**
@@ -271,10 +277,10 @@ function copyText(text: Promise<string>): Promise<boolean> {
 
 /** Shows the link, its QR code, and says whether it was copied (else selects it to copy). */
 async function showTransferLink(
-	made: Promise<{ url: string; withNotes: boolean }>,
+	made: Promise<{ url: string; notes: string }>,
 	copied: Promise<boolean>,
 ): Promise<void> {
-	const { url, withNotes } = await made;
+	const { url, notes } = await made;
 	const field = $<HTMLInputElement>('[data-transfer-link]');
 	field.value = url;
 	transferOut.hidden = false;
@@ -284,7 +290,7 @@ async function showTransferLink(
 	const ok = await copied;
 	if (!ok) field.select();
 	tell(
-		`${ok ? 'The transfer link was copied.' : 'Copy the transfer link below.'} It holds ${plural(url.length, 'character')}${withNotes ? ', notes included' : '; your notes did not fit (export a file to carry them)'}.`,
+		`${ok ? 'The transfer link was copied.' : 'Copy the transfer link below.'} It holds ${plural(url.length, 'character')}${notes}.`,
 	);
 }
 

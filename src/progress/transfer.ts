@@ -92,6 +92,8 @@ export interface TransferLink {
 	fragment: string;
 	/** Whether the notes are in it (they are left out when the link would not fit a QR code). */
 	withNotes: boolean;
+	/** Whether there were notes to carry at all. */
+	hadNotes: boolean;
 }
 
 /** Encodes the statuses (and notes, when they fit) of `lists`' items. */
@@ -127,9 +129,10 @@ export async function encodeTransfer(
 	const withNotes = await encode({ v: 1, t: now, r, n, ...rest });
 	// The page's URL comes in front of the fragment: keep room for it within a QR code.
 	if (Object.keys(n).length === 0 || withNotes.length <= QR_CAPACITY - 200) {
-		return { fragment: withNotes, withNotes: Object.keys(n).length > 0 };
+		const hadNotes = Object.keys(n).length > 0;
+		return { fragment: withNotes, withNotes: hadNotes, hadNotes };
 	}
-	return { fragment: await encode({ v: 1, t: now, r, ...rest }), withNotes: false };
+	return { fragment: await encode({ v: 1, t: now, r, ...rest }), withNotes: false, hadNotes: true };
 }
 
 /** What a transfer link holds, ready to merge, or why it was refused. */
