@@ -59,5 +59,8 @@ describe('serviceWorkerEnabled', () => {
 		expect(serviceWorkerEnabled('off')).toBe(false);
 		expect(serviceWorkerEnabled('FALSE')).toBe(false);
 		expect(() => serviceWorkerEnabled('of')).toThrow(/SERVICE_WORKER="of"/);
+		expect(() => serviceWorkerEnabled('of')).toThrow(
+			expect.objectContaining({ hint: expect.stringContaining('"off"') }),
+		);
 	});
 });

@@ -1,3 +1,4 @@
+import { AstroError } from 'astro/errors';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -79,8 +80,9 @@ export function contentChecks(contentDir = 'content'): AstroIntegration {
 					}
 				}
 				if (problems.length > 0) {
-					throw new Error(
-						`${problems.length} problem(s) in ${contentDir}/ (npm run lint:content shows the same):\n${problems.join('\n')}`,
+					throw new AstroError(
+						`${problems.length} problem(s) in ${contentDir}/:\n${problems.join('\n')}`,
+						'Fix each problem at its file, line and column, as its `fix:` line says. `npm run lint:content` shows the same findings.',
 					);
 				}
 			},

@@ -1,3 +1,4 @@
+import { AstroError } from 'astro/errors';
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,8 +76,9 @@ export function contentPolicyIntegration(options: { contentDir: string }): Astro
 					return;
 				}
 				if (mode !== undefined && mode !== '' && mode !== 'on') {
-					throw new Error(
-						`${POLICY_SWITCH}=${JSON.stringify(mode).slice(0, 40)} is not a setting: unset it (tests may set "off").`,
+					throw new AstroError(
+						`${POLICY_SWITCH}=${JSON.stringify(mode).slice(0, 40)} is not a setting.`,
+						`Unset ${POLICY_SWITCH}: the content policy is always on (tests alone may set "off").`,
 					);
 				}
 				/** Sources that passed, by absolute path. */
@@ -92,7 +94,11 @@ export function contentPolicyIntegration(options: { contentDir: string }): Astro
 				const problems = chapterFiles(root).flatMap((path) =>
 					check(path, readFileSync(path, 'utf8')),
 				);
-				if (problems.length > 0) throw new Error(refusal(problems));
+				if (problems.length > 0)
+					throw new AstroError(
+						refusal(problems),
+						'Chapters are content, not code: CONTRIBUTING.md, "What a chapter may contain". `npm run lint:content` lists the same findings.',
+					);
 				const sourceCheck: VitePlugin = {
 					name: 'backend-roadmaps:content-policy',
 					enforce: 'pre',

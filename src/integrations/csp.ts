@@ -1,3 +1,4 @@
+import { AstroError } from 'astro/errors';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -83,7 +84,11 @@ export function cspIntegration(options: { contentDir: string }): AstroIntegratio
 								return { page, chapter: chapterOf(root, options.contentDir, page), scripts };
 							}),
 					);
-					if (process.env[CHAPTER_SCRIPTS_SWITCH] !== 'warn') throw new Error(message);
+					if (process.env[CHAPTER_SCRIPTS_SWITCH] !== 'warn')
+						throw new AstroError(
+							message,
+							'A chapter may not run scripts in a reader’s browser: remove the script from the chapter (CONTRIBUTING.md, "What a chapter may contain").',
+						);
 					logger.warn(`${message}\n(${CHAPTER_SCRIPTS_SWITCH}=warn: tests only.)`);
 				}
 				logger.info(

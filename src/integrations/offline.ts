@@ -1,3 +1,4 @@
+import { AstroError } from 'astro/errors';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -20,8 +21,9 @@ const OFFLINE = new URL('../offline/', import.meta.url);
 export function serviceWorkerEnabled(value = process.env.SERVICE_WORKER): boolean {
 	if (value === undefined || value === '' || /^(on|true|1)$/i.test(value)) return true;
 	if (/^(off|false|0)$/i.test(value)) return false;
-	throw new Error(
-		`SERVICE_WORKER="${value.slice(0, 20)}": use "off" to build without the offline service worker, or leave it unset.`,
+	throw new AstroError(
+		`SERVICE_WORKER="${value.slice(0, 20)}" is not a setting.`,
+		'Use "off" to build without the offline service worker, or leave SERVICE_WORKER unset (docs/offline-and-print.md).',
 	);
 }
 

@@ -79,6 +79,13 @@ describe('the build refuses item problems the linter reports', () => {
 		expect(() => build('dev')).toThrow(
 			'content/resources.yaml:2:3  resources  pages: "http://nodejs.org/api/stream.html" is not https',
 		);
+		// An Astro error, so Astro prints what to do under the message.
+		expect(() => build('dev')).toThrow(
+			expect.objectContaining({
+				name: 'AstroUserError',
+				hint: expect.stringContaining('lint:content'),
+			}),
+		);
 	});
 
 	it('warns and builds outside a git checkout', () => {
