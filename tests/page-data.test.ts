@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPageData } from '../src/progress/page-data';
+import { readPageData, scopeOf } from '../src/progress/page-data';
 
 describe('page data', () => {
 	it('reads the concepts a page carries', () => {
@@ -19,5 +19,22 @@ describe('page data', () => {
 		expect(readPageData(undefined)).toEqual({ roadmaps: {}, concepts: [] });
 		expect(readPageData('')).toEqual({ roadmaps: {}, concepts: [] });
 		expect(readPageData('{"roadmaps":{}}').concepts).toEqual([]);
+	});
+});
+
+describe('the keys a page reads', () => {
+	it('are its items with their aliases, its groups and their concepts’ members', () => {
+		const data = readPageData(
+			JSON.stringify({
+				page: 'a',
+				roadmaps: { a: [['/a/1/', 'x:old-x y', 'g=x,y']] },
+				concepts: [['a/x', 'b/z']],
+			}),
+		);
+		expect([...scopeOf(data)!].sort()).toEqual(['a/g', 'a/old-x', 'a/x', 'a/y', 'b/z']);
+	});
+
+	it('are every stored key on a page that reads all', () => {
+		expect(scopeOf(readPageData(JSON.stringify({ roadmaps: {}, all: true })))).toBeUndefined();
 	});
 });

@@ -635,3 +635,31 @@ describe('import parser (property-based)', () => {
 		);
 	});
 });
+
+describe('reading what the page shows', () => {
+	it('reads only the keys in its scope, whatever else is stored, and follows only those', () => {
+		const storage = new FakeStorage({ [KEY]: '{"version":2}' });
+		for (let i = 0; i < 50; i++)
+			storage.data.set(itemKey(KEY, 'other', `x${i}`), '{"status":"done","at":5}');
+		storage.data.set(itemKey(KEY, 'r', 'a'), '{"status":"done","at":5}');
+		storage.data.set(itemKey(KEY, 'r', 'old-b'), '{"status":"learning","at":6}');
+		let reads = 0;
+		const getItem = storage.getItem.bind(storage);
+		storage.getItem = (key: string) => (reads++, getItem(key));
+		const store = new ProgressStore(
+			storage,
+			KEY,
+			() => {},
+			() => 1000,
+			['r/a', 'r/b', 'r/old-b'],
+		);
+		expect(Object.keys(store.roadmaps)).toEqual(['r']);
+		expect(store.entry('r', item('b', 'old-b'))?.status).toBe('learning');
+		// The first key, the settings and the three scoped keys: nothing of the 50 others.
+		expect(reads).toBe(5);
+		store.applyChange(itemKey(KEY, 'other', 'x1'), '{"status":"done","at":9}');
+		expect(store.roadmaps.other).toBeUndefined();
+		store.applyChange(itemKey(KEY, 'r', 'b'), '{"status":"done","at":9}');
+		expect(store.entry('r', item('b'))?.status).toBe('done');
+	});
+});

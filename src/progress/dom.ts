@@ -8,7 +8,7 @@ import {
 	type Notice,
 	type Status,
 } from './store';
-import { decodeGroups, decodeItems, readPageData } from './page-data';
+import { decodeGroups, decodeItems, readPageData, scopeOf } from './page-data';
 import { meterText } from './meter-text';
 
 /**
@@ -77,10 +77,17 @@ function start() {
 	const page = data.page ?? '';
 	const chapters = new Map<string, Chapter[]>();
 	const notice = document.querySelector('[data-progress-notice]');
-	const store = new ProgressStore(openStorage(), storageKey(import.meta.env.BASE_URL), (kind) => {
-		// Every reason is kept: a learner who cannot save must read that, whatever came first.
-		if (notice) notice.textContent = `${notice.textContent} ${MESSAGES[kind]}`.trim();
-	});
+	const store = new ProgressStore(
+		openStorage(),
+		storageKey(import.meta.env.BASE_URL),
+		(kind) => {
+			// Every reason is kept: a learner who cannot save must read that, whatever came first.
+			if (notice) notice.textContent = `${notice.textContent} ${MESSAGES[kind]}`.trim();
+		},
+		Date.now,
+		// Only the keys of what the page shows and counts (every key on the progress page).
+		scopeOf(data),
+	);
 	// Concepts: a status set on one member shows on all (content/concepts.yaml).
 	store.link(data.concepts);
 	for (const [roadmap, list] of Object.entries(data.roadmaps)) {

@@ -16,6 +16,12 @@ export interface PageData {
 	 * `roadmap/item-id` (`memberKey`), every member, in all roadmaps.
 	 */
 	concepts: string[][];
+	/**
+	 * Whether the page reads every stored key (the progress page: its lists, activity and reset
+	 * cover everything stored). Other pages read only the keys of the items they list and of their
+	 * concepts' members.
+	 */
+	all?: boolean;
 }
 
 /**
@@ -59,4 +65,23 @@ export function decodeGroups(text = ''): Group[] {
 			const [head = '', leaves = ''] = token.split('=');
 			return { item: decodeItems(head)[0]!, leaves: decodeItems(leaves.replaceAll(',', ' ')) };
 		});
+}
+
+/**
+ * The stored keys a page reads (`roadmap/id`): its items with their aliases, its groups, and the
+ * members of their concepts; `undefined` when it reads every key (`all`, the progress page).
+ */
+export function scopeOf(data: PageData): Set<string> | undefined {
+	if (data.all) return undefined;
+	const scope = new Set(data.concepts.flat());
+	for (const [roadmap, chapters] of Object.entries(data.roadmaps)) {
+		for (const [, items, groups] of chapters) {
+			const add = ({ id, aliases }: Item) => {
+				for (const name of [id, ...aliases]) scope.add(`${roadmap}/${name}`);
+			};
+			decodeItems(items).forEach(add);
+			for (const group of decodeGroups(groups)) add(group.item);
+		}
+	}
+	return scope;
 }

@@ -348,6 +348,8 @@ export class ProgressStore {
 	#marked = false;
 	/** During `merge`: each key written, with the value it had before (`null`: none). */
 	#journal: Map<string, string | null> | undefined;
+	/** The item keys (`roadmap/id`) this store reads, or `undefined` for every stored key. */
+	#scope: ReadonlySet<string> | undefined;
 
 	readonly key: string;
 	readonly notify: (notice: Notice) => void;
@@ -366,16 +368,20 @@ export class ProgressStore {
 	 * @param storage `localStorage`, or `undefined` when it cannot be reached (memory only).
 	 * @param key from `storageKey(base)`.
 	 * @param notify called at most once per kind of notice.
+	 * @param scope the items a page shows and counts (`roadmap/id`, aliases and groups included):
+	 *   only their keys are read, however much else is stored. Without it, every key is read.
 	 */
 	constructor(
 		storage: StorageLike | undefined,
 		key: string,
 		notify: (notice: Notice) => void = () => {},
 		now: () => number = Date.now,
+		scope?: Iterable<string>,
 	) {
 		this.key = key;
 		this.notify = notify;
 		this.now = now;
+		this.#scope = scope && new Set(scope);
 		this.#storage = storage;
 		if (storage) this.reload();
 		else this.#stop('unavailable');
@@ -439,11 +445,17 @@ export class ProgressStore {
 			raw = storage.getItem(this.key);
 			this.settings = readSettings(storage.getItem(this.settingsKey));
 			const prefix = `${this.key}#`;
-			for (let i = 0; i < storage.length; i++) {
-				const key = storage.key(i);
-				if (!key?.startsWith(prefix)) continue;
+			const read = (key: string) => {
 				const value = storage.getItem(key);
 				if (!this.#readItem(roadmaps, key, value) && value !== null) damaged.push([key, value]);
+			};
+			// A page reads its own items' keys only: thousands stored for other roadmaps cost nothing.
+			if (this.#scope) for (const member of this.#scope) read(`${prefix}${member}`);
+			else {
+				for (let i = 0; i < storage.length; i++) {
+					const key = storage.key(i);
+					if (key?.startsWith(prefix)) read(key);
+				}
 			}
 		} catch {
 			this.#storage = undefined;
@@ -522,7 +534,11 @@ export class ProgressStore {
 	applyChange(key: string | null, value: string | null): void {
 		if (key === null || key === this.key) this.reload();
 		else if (key === this.settingsKey) this.settings = readSettings(value);
-		else if (key.startsWith(`${this.key}#`) && this.#storage) {
+		else if (
+			key.startsWith(`${this.key}#`) &&
+			this.#storage &&
+			(!this.#scope || this.#scope.has(key.slice(this.key.length + 1)))
+		) {
 			if (!this.#readItem(this.roadmaps, key, value) && value !== null && !this.#notSaving)
 				this.#keepAside([[key, value]]);
 		}
