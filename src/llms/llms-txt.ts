@@ -1,4 +1,4 @@
-import type { ItemNode, Section } from '../content/items.ts';
+import { allItems, type ItemNode, type Section } from '../content/items.ts';
 import { parseItemMarkers } from '../content/item-id.ts';
 import type { ResourceLink } from '../content/resources.ts';
 
@@ -85,15 +85,10 @@ const linkList = (links: readonly ResourceLink[]) =>
 
 /** "## Learn": each item that has pages, in page order, with its pages. */
 function learnSection(chapter: LlmsChapter): string {
-	const lines: string[] = [];
-	const walk = (items: readonly ItemNode[]) => {
-		for (const item of items) {
-			const links = item.id === undefined ? undefined : chapter.learn.get(item.id);
-			if (links?.length) lines.push(`- ${item.text}: ${linkList(links)}`);
-			walk(item.children);
-		}
-	};
-	walk(chapter.items);
+	const lines = allItems(chapter.items).flatMap((item) => {
+		const links = item.id === undefined ? undefined : chapter.learn.get(item.id);
+		return links?.length ? [`- ${item.text}: ${linkList(links)}`] : [];
+	});
 	return lines.length > 0 ? ['## Learn', '', ...lines].join('\n') : '';
 }
 

@@ -1,6 +1,6 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { linkConcepts, type SiteConcepts } from '../content/concept-links.ts';
-import { parseConcepts, readConceptsSource } from '../content/concepts.ts';
+import { parseConcepts, readConceptsSource, type Concept } from '../content/concepts.ts';
 import {
 	parseResources,
 	readResourcesSource,
@@ -89,14 +89,19 @@ let everyConcept: Promise<SiteConcepts> | undefined;
  * (src/integrations/content-checks.ts), so here they are only left out.
  */
 export function getConcepts(): Promise<SiteConcepts> {
-	const load = async () =>
-		linkConcepts(
-			// The working directory's `./content`, as the collections and the config read it.
-			parseConcepts(readConceptsSource('./content') ?? '').concepts,
-			await getRoadmapsWithChapters(),
-		);
+	const load = async () => linkConcepts(readConceptList(), await getRoadmapsWithChapters());
 	if (!import.meta.env.PROD) return load();
 	return (everyConcept ??= load());
+}
+
+let conceptList: Concept[] | undefined;
+
+/** The concepts file, parsed: once per build for concepts and resources alike. */
+function readConceptList(): Concept[] {
+	// The working directory's `./content`, as the collections and the config read it.
+	const read = () => parseConcepts(readConceptsSource('./content') ?? '').concepts;
+	if (!import.meta.env.PROD) return read();
+	return (conceptList ??= read());
 }
 
 let everyResource: Promise<SiteResources> | undefined;
@@ -111,7 +116,7 @@ export function getResources(): Promise<SiteResources> {
 	const load = async () =>
 		siteResources(
 			parseResources(readResourcesSource('./content') ?? '').resources,
-			parseConcepts(readConceptsSource('./content') ?? '').concepts,
+			readConceptList(),
 		);
 	if (!import.meta.env.PROD) return load();
 	return (everyResource ??= load());

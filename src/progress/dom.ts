@@ -4,6 +4,7 @@ import {
 	groupState,
 	storageKey,
 	tally,
+	type Group,
 	type Item,
 	type Notice,
 	type Status,
@@ -43,6 +44,8 @@ const KEYS: Record<string, Status> = { d: 'done', l: 'learning', s: 'skipped', r
 interface Chapter {
 	href: string;
 	items: Item[];
+	/** Items with children, each with its leaves. */
+	groups: Group[];
 }
 
 /** An item on the page: its box, its `<li>`, the leaves it stands for and, on a leaf, its tools. */
@@ -75,7 +78,16 @@ function start() {
 	const begin = performance.now();
 	const data = readPageData(document.getElementById('progress-data')?.textContent);
 	const page = data.page ?? '';
-	const chapters = new Map<string, Chapter[]>();
+	const chapters = new Map<string, Chapter[]>(
+		Object.entries(data.roadmaps).map(([roadmap, list]) => [
+			roadmap,
+			list.map(([href, items, groups]) => ({
+				href,
+				items: decodeItems(items),
+				groups: decodeGroups(groups),
+			})),
+		]),
+	);
 	const notice = document.querySelector('[data-progress-notice]');
 	const store = new ProgressStore(
 		openStorage(),
@@ -86,17 +98,11 @@ function start() {
 		},
 		Date.now,
 		// Only the keys of what the page shows and counts (every key on the progress page).
-		scopeOf(data),
+		scopeOf(data, chapters),
 	);
 	// Concepts: a status set on one member shows on all (content/concepts.yaml).
 	store.link(data.concepts);
-	for (const [roadmap, list] of Object.entries(data.roadmaps)) {
-		const entries = list.map(([href, items, groups]) => ({
-			href,
-			items: decodeItems(items),
-			groups: decodeGroups(groups),
-		}));
-		chapters.set(roadmap, entries);
+	for (const [roadmap, entries] of chapters) {
 		store.adopt(
 			roadmap,
 			entries.flatMap((chapter) => chapter.items),

@@ -68,19 +68,23 @@ export function decodeGroups(text = ''): Group[] {
 }
 
 /**
- * The stored keys a page reads (`roadmap/id`): its items with their aliases, its groups, and the
- * members of their concepts; `undefined` when it reads every key (`all`, the progress page).
+ * The stored keys a page reads (`roadmap/id`): its items with their aliases, its groups (`chapters`,
+ * the page's roadmaps as decoded from `data`), and the members of their concepts; `undefined` when
+ * it reads every key (`all`, the progress page).
  */
-export function scopeOf(data: PageData): Set<string> | undefined {
+export function scopeOf(
+	data: PageData,
+	chapters: ReadonlyMap<string, readonly { items: readonly Item[]; groups: readonly Group[] }[]>,
+): Set<string> | undefined {
 	if (data.all) return undefined;
 	const scope = new Set(data.concepts.flat());
-	for (const [roadmap, chapters] of Object.entries(data.roadmaps)) {
-		for (const [, items, groups] of chapters) {
-			const add = ({ id, aliases }: Item) => {
-				for (const name of [id, ...aliases]) scope.add(`${roadmap}/${name}`);
-			};
-			decodeItems(items).forEach(add);
-			for (const group of decodeGroups(groups)) add(group.item);
+	for (const [roadmap, list] of chapters) {
+		const add = ({ id, aliases }: Item) => {
+			for (const name of [id, ...aliases]) scope.add(`${roadmap}/${name}`);
+		};
+		for (const { items, groups } of list) {
+			items.forEach(add);
+			for (const group of groups) add(group.item);
 		}
 	}
 	return scope;

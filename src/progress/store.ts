@@ -796,7 +796,7 @@ export class ProgressStore {
 		const roadmaps = blank<Entries>();
 		for (const [roadmap, entries] of Object.entries(this.roadmaps))
 			roadmaps[roadmap] = Object.assign(blank<Entry>(), entries);
-		const { settings: before, backupKey } = this;
+		const before = this.settings;
 		const marked = this.#marked;
 		this.#journal = this.#storage && !this.#notSaving ? new Map() : undefined;
 		let result: { added: number; saved: boolean };
@@ -823,7 +823,7 @@ export class ProgressStore {
 						// anyway, the next reload shows what storage holds.
 					}
 				}
-				Object.assign(this, { roadmaps, settings: before, backupKey });
+				Object.assign(this, { roadmaps, settings: before });
 				this.#marked = marked;
 			}
 		}
