@@ -1,5 +1,5 @@
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
-import { CHROMIUM_LAUNCH } from './scripts/system-tools.ts';
+import { TEST_CHROMIUM_LAUNCH } from './scripts/system-tools.ts';
 
 /**
  * The browser tests, in two projects:
@@ -16,7 +16,7 @@ const SELFHOST_PORT = PORT + 1;
 // Read by e2e-selfhost/site.ts in every worker (workers load this file too).
 process.env.SELFHOST_ORIGIN = `http://127.0.0.1:${SELFHOST_PORT}`;
 
-const browser = { ...devices['Desktop Chrome'], launchOptions: CHROMIUM_LAUNCH };
+const browser = { ...devices['Desktop Chrome'], launchOptions: TEST_CHROMIUM_LAUNCH };
 
 /**
  * The projects named on the command line (`--project site`, `--project=selfhost`), or every one.

@@ -4,7 +4,13 @@
  * a stack trace from deep inside Playwright or the nginx harness. Required with CI=true too.
  */
 import { existsSync } from 'node:fs';
-import { NGINX, SYSTEM_CHROMIUM, missingToolsMessage } from './system-tools.ts';
+import {
+	NGINX,
+	SYSTEM_CHROMIUM,
+	SYSTEM_HEADLESS_SHELL,
+	missingToolsMessage,
+	slowBrowserNote,
+} from './system-tools.ts';
 
 const message = missingToolsMessage({
 	// Playwright loads slowly: ask it for its own browser only when there is no system one.
@@ -16,3 +22,9 @@ if (message) {
 	console.error(message);
 	process.exit(1);
 }
+const note = slowBrowserNote({
+	// Only Debian's Chromium has a Debian headless shell beside it; CHROMIUM_PATH is the user's pick.
+	systemChromium: SYSTEM_CHROMIUM === '/usr/bin/chromium',
+	headlessShell: !!SYSTEM_HEADLESS_SHELL,
+});
+if (note) console.log(note);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { slowBrowserNote } from '../scripts/system-tools.ts';
 
 const SCRIPT = join(import.meta.dirname, '..', 'scripts', 'check-tools.ts');
 
@@ -38,5 +39,17 @@ describe('npm test preflight', () => {
 		});
 		expect(stderr).toMatch(/needs chromium and nginx/);
 		expect(stderr).toContain('sudo apt-get install chromium nginx');
+	});
+});
+
+describe('the headless-shell note', () => {
+	it('says how to install the shell when only Debian’s full Chromium is there', () => {
+		expect(slowBrowserNote({ systemChromium: true, headlessShell: false })).toContain(
+			'sudo apt-get install chromium-headless-shell',
+		);
+	});
+	it('says nothing when the shell is there, or the browser is not Debian’s', () => {
+		expect(slowBrowserNote({ systemChromium: true, headlessShell: true })).toBeUndefined();
+		expect(slowBrowserNote({ systemChromium: false, headlessShell: false })).toBeUndefined();
 	});
 });

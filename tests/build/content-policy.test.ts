@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx } from '../../e2e-selfhost/nginx-server.ts';
-import { CHROMIUM_LAUNCH } from '../../scripts/system-tools.ts';
+import { TEST_CHROMIUM_LAUNCH } from '../../scripts/system-tools.ts';
 import { BUILD_TIMEOUT, buildSite, copySite, lintSite, once, resetChapters } from './site.ts';
 
 /**
@@ -149,7 +149,7 @@ describe('defence in depth: past the content check', { timeout: BUILD_TIMEOUT },
 		expect(build.ok, build.output).toBe(true);
 		expect(build.output).toContain(`${CHAPTER}: 1 inline <script> in the built page`);
 		const nginx = await startNginx(build.dist, '/');
-		const browser = await chromium.launch(CHROMIUM_LAUNCH);
+		const browser = await chromium.launch(TEST_CHROMIUM_LAUNCH);
 		try {
 			const page = await browser.newPage();
 			await page.addInitScript(() => {
