@@ -1,9 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
 import { transform } from 'esbuild';
 import { measure, median, type Measure } from './progress-budget.ts';
+import { precacheOnFirstVisit } from './lib/build.ts';
+import { PRECACHE_BUDGET } from '../src/offline/precache.ts';
 
 /**
  * Offline budgets (issue 14), measured on a built site: what the worker's registration and the
@@ -16,7 +18,6 @@ const CHAPTER = 'express-senior/01-core-express/';
 const ADDED_BUDGET = 2048;
 const LOAD_SLOWDOWN_BUDGET_MS = 50;
 const ACTIVE_BUDGET_MS = 10_000;
-const PRECACHE_BUDGET = 5 * 1024 * 1024;
 const RUNS = 3;
 
 const gzip = (text: string) => gzipSync(text, { level: 9 }).length;
@@ -42,23 +43,6 @@ async function addedBytes(dist: string): Promise<number> {
 	if (head.length !== 2)
 		throw new Error(`${CHAPTER}: no manifest link or theme colour: a fresh build?`);
 	return bytes + gzip(head.join(''));
-}
-
-/** Bytes and count of the files the worker downloads on install. */
-async function precache(dist: string): Promise<{ bytes: number; files: number }> {
-	const worker = await readFile(join(dist, 'sw.js'), 'utf8');
-	const { base, urls } = JSON.parse(/^const PRECACHE = (.*);$/m.exec(worker)![1]!) as {
-		base: string;
-		urls: string[];
-	};
-	let bytes = 0;
-	for (const url of urls) {
-		const path = url.slice(base.length);
-		bytes += (
-			await stat(join(dist, path === '' || path.endsWith('/') ? `${path}index.html` : path))
-		).size;
-	}
-	return { bytes, files: urls.length };
 }
 
 /** A first visit: load event time, and time from navigation start until the worker is active. */
@@ -100,7 +84,8 @@ export async function measureOffline({
 		without.push(await firstVisit(browser, baseURL, false));
 		withWorker.push(await firstVisit(browser, baseURL, true));
 	}
-	const cache = await precache(dist);
+	const cache = precacheOnFirstVisit(dist);
+	if (!cache) throw new Error(`${dist}: no sw.js with a PRECACHE line: a fresh build?`);
 	return {
 		'offline, manifest and print code a chapter adds to its first load (gzip)': measure(
 			await addedBytes(dist),

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { test } from './fixtures';
 import { serveDist } from '../scripts/serve-dist.ts';
-import { checkOffline, checkUpdate, copySite } from './offline-checks';
+import { checkNoSaveOffered, checkOffline, checkUpdate, copySite } from './offline-checks';
 
 // These tests are about the service worker: the config blocks it elsewhere.
 test.use({ serviceWorkers: 'allow' });
@@ -12,6 +12,13 @@ test('offline after one visit: an unvisited chapter opens, ticks are kept, searc
 	baseURL,
 }) => {
 	await checkOffline(page, context, `${baseURL}/`);
+});
+
+test('a site within the first-visit budget offers no save: it is all there after one visit', async ({
+	page,
+	baseURL,
+}) => {
+	await checkNoSaveOffered(page, `${baseURL}/`);
 });
 
 test('a new build replaces the worker, shows the notice and removes the old cache', async ({

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { serviceWorkerEnabled } from '../src/integrations/offline';
-import { fileUrl, isPrecached, precacheOf, serviceWorkerSource } from '../src/offline/precache';
+import { precacheBudget, serviceWorkerEnabled } from '../src/integrations/offline';
+import {
+	fileUrl,
+	isPrecached,
+	offlinePlan,
+	placeOf,
+	PRECACHE_BUDGET,
+	serviceWorkerSource,
+	type BuiltFile,
+} from '../src/offline/precache';
 
-const file = (path: string, hash = 'h') => ({ path, hash, bytes: 10 });
+const file = (path: string, hash = 'h', bytes = 10): BuiltFile => ({ path, hash, bytes });
+/** The precache of a build within the budget: every file. */
+const precacheOf = (files: BuiltFile[], base: string) => offlinePlan(files, base).precache;
 
 describe('fileUrl', () => {
 	it('requests pages by their directory and other files by their path, under the base', () => {
@@ -47,7 +57,134 @@ describe('serviceWorkerSource', () => {
 	it('defines PRECACHE (without sizes) in front of the template', () => {
 		const source = serviceWorkerSource('run(PRECACHE);', precacheOf([file('index.html')], '/'));
 		expect(source).toMatch(
-			/^const PRECACHE = \{"base":"\/","version":"[0-9a-f]{16}","urls":\["\/"\]\};\nrun/,
+			/^const PRECACHE = \{"base":"\/","version":"[0-9a-f]{16}","mode":"whole","urls":\["\/"\]\};\nrun/,
+		);
+	});
+});
+
+/** A small build of two roadmaps, larger than a budget of 100 bytes. */
+const BUILD: BuiltFile[] = [
+	file('index.html'),
+	file('404.html'),
+	file('favicon.svg'),
+	file('manifest.webmanifest'),
+	file('sitemap-0.xml'),
+	file('offline/index.html'),
+	file('progress/index.html'),
+	file('progress/items/express.json'),
+	file('progress/items/python.json'),
+	file('_astro/page.js'),
+	file('_astro/inter.woff2'),
+	file('icons/192.png'),
+	file('pagefind/pagefind.js'),
+	file('pagefind/pagefind-entry.json'),
+	file('pagefind/pagefind.en_1.pf_meta'),
+	file('pagefind/wasm.en.pagefind'),
+	file('pagefind/ui/pagefind.js'),
+	file('pagefind/index/en_1.pf_index'),
+	file('pagefind/filter/en_1.pf_filter'),
+	file('pagefind/fragment/en_a.pf_fragment'),
+	file('pagefind/fragment/en_b.pf_fragment'),
+	file('express/index.html'),
+	file('express/01-intro/index.html'),
+	file('express/plan/index.html'),
+	file('express/print/index.html'),
+	file('python/index.html'),
+	file('python/01-basics/index.html'),
+	file('topics/index.html'),
+	file('topics/sql/index.html'),
+	file('offline/express.json'),
+];
+const ROADMAPS = ['express', 'python'];
+
+describe('offlinePlan', () => {
+	it('precaches a build within the budget whole, with no packs', () => {
+		const { precache, packs } = offlinePlan(BUILD, '/', ROADMAPS, 10_000);
+		expect(precache.mode).toBe('whole');
+		expect(precache.urls).toHaveLength(BUILD.length - 1); // not the pack list
+		expect(packs).toEqual([]);
+	});
+
+	it('precaches only the shell of a larger build, and packs each roadmap', () => {
+		const { precache, packs } = offlinePlan(BUILD, '/roadmaps/', ROADMAPS, 100);
+		expect(precache.mode).toBe('shell');
+		expect([...precache.urls].sort()).toEqual(
+			[
+				'/roadmaps/',
+				'/roadmaps/404.html',
+				'/roadmaps/_astro/inter.woff2',
+				'/roadmaps/_astro/page.js',
+				'/roadmaps/favicon.svg',
+				'/roadmaps/icons/192.png',
+				'/roadmaps/manifest.webmanifest',
+				'/roadmaps/offline/',
+				'/roadmaps/pagefind/pagefind-entry.json',
+				'/roadmaps/pagefind/pagefind.en_1.pf_meta',
+				'/roadmaps/pagefind/pagefind.js',
+				'/roadmaps/pagefind/ui/pagefind.js',
+				'/roadmaps/pagefind/wasm.en.pagefind',
+				'/roadmaps/progress/',
+			].sort(),
+		);
+		expect(precache.bytes).toBe(140);
+		const express = packs.find((pack) => pack.roadmap === 'express')!;
+		expect(express.pages).toEqual([
+			'/roadmaps/express/01-intro/',
+			'/roadmaps/express/',
+			'/roadmaps/express/plan/',
+			'/roadmaps/express/print/',
+			'/roadmaps/progress/items/express.json',
+		]);
+		expect(express.shared).toEqual([
+			'/roadmaps/pagefind/filter/en_1.pf_filter',
+			'/roadmaps/pagefind/fragment/en_a.pf_fragment',
+			'/roadmaps/pagefind/fragment/en_b.pf_fragment',
+			'/roadmaps/pagefind/index/en_1.pf_index',
+		]);
+		expect(express.bytes).toBe(90);
+		expect(packs.map((pack) => pack.roadmap)).toEqual(ROADMAPS);
+		// Topic pages and sitemaps are kept when visited.
+		const everywhere = [
+			precache.urls,
+			...packs.flatMap((pack) => [pack.pages, pack.shared]),
+		].flat();
+		for (const url of ['/roadmaps/topics/', '/roadmaps/sitemap-0.xml'])
+			expect(everywhere).not.toContain(url);
+	});
+
+	it('versions the build by every file, whatever the mode', () => {
+		expect(offlinePlan(BUILD, '/', ROADMAPS, 100).precache.version).toBe(
+			offlinePlan(BUILD, '/', ROADMAPS, 10_000).precache.version,
+		);
+		const changed = BUILD.map((f) =>
+			f.path === 'topics/sql/index.html' ? file(f.path, 'new') : f,
+		);
+		expect(offlinePlan(changed, '/', ROADMAPS, 100).precache.version).not.toBe(
+			offlinePlan(BUILD, '/', ROADMAPS, 100).precache.version,
+		);
+	});
+});
+
+describe('placeOf', () => {
+	it('keeps the items of an unknown roadmap and other pages for when they are visited', () => {
+		const roadmaps = new Set(ROADMAPS);
+		expect(placeOf('progress/items/gone.json', roadmaps)).toBe('visited');
+		expect(placeOf('progress/index.html', roadmaps)).toBe('shell');
+		expect(placeOf('express/01-intro/index.html', roadmaps)).toEqual({ roadmap: 'express' });
+		expect(placeOf('pagefind/fragment/x.pf_fragment', roadmaps)).toBe('index');
+		expect(placeOf('about/index.html', roadmaps)).toBe('visited');
+	});
+});
+
+describe('precacheBudget', () => {
+	it('reads megabytes, defaults to 5 MB, and rejects what is not a size', () => {
+		expect(precacheBudget(undefined)).toBe(PRECACHE_BUDGET);
+		expect(precacheBudget('')).toBe(PRECACHE_BUDGET);
+		expect(precacheBudget('1')).toBe(1024 * 1024);
+		expect(precacheBudget('0.5')).toBe(512 * 1024);
+		expect(() => precacheBudget('5MB')).toThrow(/PRECACHE_MB="5MB"/);
+		expect(() => precacheBudget('-1')).toThrow(
+			expect.objectContaining({ hint: expect.stringContaining('number') }),
 		);
 	});
 });

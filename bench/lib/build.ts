@@ -30,6 +30,8 @@ export interface BuildResult {
 	peakRssBytes: number | null;
 	distBytes: number;
 	pagefindBytes: number;
+	/** What the site's service worker downloads on a first visit (`sw.js`), when it has one. */
+	precache?: { bytes: number; files: number; mode: string };
 	/** Seconds per build step, from the build's log (undefined if the log lacks one). */
 	phases?: BuildPhases;
 	/** Work directory, whose `dist/` later steps may serve. */
@@ -158,9 +160,29 @@ export async function timedBuild(
 		peakRssBytes,
 		distBytes: dirBytes(join(dir, 'dist')),
 		pagefindBytes: dirBytes(join(dir, 'dist', 'pagefind')),
+		precache: precacheOnFirstVisit(join(dir, 'dist')),
 		phases: buildPhases(readFileSync(logFile, 'utf8')),
 		dir,
 	};
+}
+
+/**
+ * What the service worker of the site in `dist` downloads on a first visit: the files its `sw.js`
+ * lists (`const PRECACHE = {…};` on the first line), sized on disk. Undefined without a worker.
+ */
+export function precacheOnFirstVisit(dist: string): BuildResult['precache'] {
+	const worker = join(dist, 'sw.js');
+	if (!existsSync(worker)) return undefined;
+	const line = readFileSync(worker, 'utf8').split('\n', 1)[0]!;
+	const json = /^const PRECACHE = (.*);$/.exec(line)?.[1];
+	if (!json) return undefined;
+	const { base, mode, urls } = JSON.parse(json) as { base: string; mode: string; urls: string[] };
+	const bytes = urls.reduce((sum, url) => {
+		const path = url.slice(base.length);
+		const file = path === '' || path.endsWith('/') ? `${path}index.html` : path;
+		return sum + statSync(join(dist, file)).size;
+	}, 0);
+	return { bytes, files: urls.length, mode };
 }
 
 export interface SizeResult {

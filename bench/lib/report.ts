@@ -86,6 +86,16 @@ export function checkBudgets(results: Results): Check[] {
 			ok: dist ? dist <= 1.5 : null,
 		});
 	}
+	for (const size of [1000, 5000]) {
+		const precache = builds.find((b) => b.chapters === size)?.project.precache;
+		checks.push({
+			target: `a first visit precaches ≤ 5 MB at ${size} chapters`,
+			actual: precache
+				? `${MB(precache.bytes)} (${precache.files} files, ${precache.mode})`
+				: 'not run',
+			ok: precache ? precache.bytes <= 5 * 1024 * 1024 : null,
+		});
+	}
 	checks.push({
 		target: 'JS added to a chapter over plain Starlight ≤ 4 KB gzipped',
 		actual: results.weight ? KB(results.weight.addedJsGzip) : 'not run',
@@ -178,6 +188,8 @@ export function smokeGaps(results: Results, ran: { sizes: number[]; parts: strin
 					if (!finite(b.seconds) || b.distBytes === 0) gaps.push(`build: ${name} at ${size}`);
 					if (!b.phases) gaps.push(`build steps: ${name} at ${size} (the log format changed?)`);
 				}
+			if (run && !finite(run.project.precache?.bytes))
+				gaps.push(`build: this project's first-visit precache at ${size} (no sw.js?)`);
 		}
 	}
 	if (ran.parts.includes('weight') && !results.weight?.project.length) gaps.push('page weight');

@@ -1,12 +1,14 @@
 import { AstroError } from 'astro/errors';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { FILES_AT_ONCE, mapLimit } from './map-limit.ts';
+import { readRoadmaps } from '../content/roadmaps.ts';
 import {
-	precacheOf,
+	offlinePlan,
+	PRECACHE_BUDGET,
 	serviceWorkerSource,
 	type BuiltFile,
 	type Precache,
@@ -28,32 +30,68 @@ export function serviceWorkerEnabled(value = process.env.SERVICE_WORKER): boolea
 }
 
 /**
+ * What a first visit may precache, from `PRECACHE_MB` (megabytes, default 5): a build that fits
+ * is precached whole, a larger one only its shell (docs/offline-and-print.md).
+ */
+export function precacheBudget(value = process.env.PRECACHE_MB): number {
+	if (value === undefined || value === '') return PRECACHE_BUDGET;
+	const megabytes = Number(value);
+	if (!Number.isFinite(megabytes) || megabytes < 0 || value.trim() === '') {
+		throw new AstroError(
+			`PRECACHE_MB="${value.slice(0, 20)}" is not a size in megabytes.`,
+			'Set PRECACHE_MB to a number such as 5 (the default), or leave it unset (docs/offline-and-print.md).',
+		);
+	}
+	return Math.round(megabytes * 1024 * 1024);
+}
+
+/** What the worker of one build caches: its roadmaps' ids and the first-visit budget. */
+export interface OfflineOptions {
+	enabled?: boolean;
+	roadmaps?: readonly string[];
+	budget?: number;
+}
+
+/**
  * The offline service worker: registers it on every page (a bundled module script, so the strict
- * CSP needs no hash) and, after the build, writes `<base>sw.js` with every output file in its
- * precache. List it after every integration that writes into the output (Starlight's Pagefind
- * index, the CSP pass): it hashes the files as they are served.
+ * CSP needs no hash) and, after the build, writes `<base>sw.js` with its precache and, when the
+ * build is larger than the budget, one pack list per roadmap (`<base>offline/<roadmap>.json`).
+ * List it after every integration that writes into the output (Starlight's Pagefind index, the
+ * CSP pass): it hashes the files as they are served.
  */
 export function offlineIntegration(): AstroIntegration {
 	const enabled = serviceWorkerEnabled();
+	const budget = precacheBudget();
 	let base = '/';
+	let roadmaps: string[] = [];
 	return {
 		name: 'backend-roadmaps:offline',
 		hooks: {
 			'astro:config:setup': ({ config, injectScript }) => {
 				base = `/${config.base.replace(/^\/|\/$/g, '')}/`.replace('//', '/');
+				roadmaps = readRoadmaps(fileURLToPath(new URL('content/', config.root))).map(
+					(roadmap) => roadmap.id,
+				);
 				if (enabled) {
 					const register = fileURLToPath(new URL('register.ts', OFFLINE));
 					injectScript('page', `import ${JSON.stringify(register)};`);
 				}
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				const precache = await writeServiceWorker(fileURLToPath(dir), base, enabled);
+				const precache = await writeServiceWorker(fileURLToPath(dir), base, {
+					enabled,
+					roadmaps,
+					budget,
+				});
 				if (!enabled) {
 					logger.info('SERVICE_WORKER=off: sw.js only removes workers of earlier builds.');
 					return;
 				}
+				const size = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 				logger.info(
-					`Service worker ${precache.version}: ${precache.urls.length} files, ${(precache.bytes / 1024 / 1024).toFixed(1)} MB to precache.`,
+					precache.mode === 'whole'
+						? `Service worker ${precache.version}: ${precache.urls.length} files, ${size(precache.bytes)} to precache.`
+						: `Service worker ${precache.version}: the site is larger than ${size(budget)}, so a first visit precaches its shell (${precache.urls.length} files, ${size(precache.bytes)}); each roadmap can be saved for offline from its page.`,
 				);
 			},
 		},
@@ -61,20 +99,29 @@ export function offlineIntegration(): AstroIntegration {
 }
 
 /**
- * Writes `sw.js` into the built site at `root` (built for `base`) and returns its precache. The
- * offline browser test calls it again on a changed copy of the site, as a second build would.
+ * Writes `sw.js` and the roadmaps' pack lists into the built site at `root` (built for `base`)
+ * and returns its precache. The offline browser tests call it again on a changed copy of the
+ * site, as a second build would.
  */
 export async function writeServiceWorker(
 	root: string,
 	base: string,
-	enabled = true,
+	{ enabled = true, roadmaps = [], budget = PRECACHE_BUDGET }: OfflineOptions = {},
 ): Promise<Precache> {
-	const precache = precacheOf(await builtFiles(root), base);
+	const { precache, packs } = offlinePlan(await builtFiles(root), base, roadmaps, budget);
 	const template = await readFile(
 		new URL(enabled ? 'service-worker.js' : 'service-worker-off.js', OFFLINE),
 		'utf8',
 	);
 	await writeFile(join(root, 'sw.js'), serviceWorkerSource(template, precache));
+	const packDir = join(root, 'offline');
+	for (const name of await readdir(packDir).catch(() => []))
+		if (name.endsWith('.json')) await rm(join(packDir, name));
+	if (enabled && packs.length > 0) {
+		await mkdir(packDir, { recursive: true });
+		for (const pack of packs)
+			await writeFile(join(packDir, `${pack.roadmap}.json`), JSON.stringify(pack));
+	}
 	return precache;
 }
 

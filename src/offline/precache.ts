@@ -7,16 +7,50 @@ export interface BuiltFile {
 	bytes: number;
 }
 
+/**
+ * What a first visit may download in the background: a build that fits is precached whole,
+ * a larger one only its shell (docs/offline-and-print.md). `PRECACHE_MB` changes it.
+ */
+export const PRECACHE_BUDGET = 5 * 1024 * 1024;
+
 /** What the service worker is told about the build it caches. */
 export interface Precache {
 	/** The base path the site was built for, with leading and trailing slash. */
 	base: string;
-	/** Changes whenever any precached file's content, or the set of files, changes. */
+	/** Changes whenever any file the worker may cache, or the set of them, changes. */
 	version: string;
+	/**
+	 * `whole`: every file is downloaded on install. `shell`: only the site's CSS, JS, fonts, home,
+	 * progress, 404 and offline pages and search's entry files; pages are cached as they are
+	 * visited, and each roadmap as a learner saves it (its pack).
+	 */
+	mode: 'whole' | 'shell';
 	/** Every URL to download on install, in a stable order. */
 	urls: string[];
 	/** What a first install downloads, uncompressed (docs/offline-and-print.md). */
 	bytes: number;
+}
+
+/** What "Save this roadmap for offline" downloads: `<base>offline/<roadmap>.json`. */
+export interface Pack {
+	roadmap: string;
+	/** The roadmap's own files: its landing, chapter, plan and print pages and its items' texts. */
+	pages: string[];
+	/**
+	 * The search index, shared by every pack and kept while any roadmap is saved: its chunks,
+	 * filters and every page's result fragment, so search offline shows every result (one of a
+	 * roadmap not saved leads to the offline page), never a result that cannot load.
+	 */
+	shared: string[];
+	/** Both lists, uncompressed. */
+	bytes: number;
+}
+
+/** The offline plan of a build: what a first visit precaches, and one pack per roadmap. */
+export interface OfflinePlan {
+	precache: Precache;
+	/** Empty when the build is precached whole. */
+	packs: Pack[];
 }
 
 /**
@@ -32,6 +66,8 @@ const SKIPPED = [
 	/^llms[^/]*\.txt$/,
 	/^llms\//,
 	/^pagefind\/pagefind-(?:modular-ui|component-ui)\./,
+	// The packs' lists, written after the files are listed (a copy of the site lists them).
+	/^offline\/[^/]+\.json$/,
 ];
 
 /** Whether the file at `path` (relative to the output directory) is downloaded for offline use. */
@@ -48,30 +84,93 @@ export function fileUrl(path: string, base: string): string {
 	return `${base}${page}`;
 }
 
-/** The precache of a build: files in path order, and a version hashed from all of them. */
-export function precacheOf(files: readonly BuiltFile[], base: string): Precache {
+/** Where a precached file goes: the shell, one roadmap's pack, every pack, or only when visited. */
+export function placeOf(
+	path: string,
+	roadmaps: ReadonlySet<string>,
+): 'shell' | 'index' | 'visited' | { roadmap: string } {
+	const [top = '', ...rest] = path.split('/');
+	if (roadmaps.has(top)) return { roadmap: top };
+	if (top === 'progress') {
+		const items = /^items\/([^/]+)\.json$/.exec(rest.join('/'));
+		if (items && roadmaps.has(items[1]!)) return { roadmap: items[1]! };
+		return path === 'progress/index.html' ? 'shell' : 'visited';
+	}
+	if (top === 'pagefind') {
+		if (rest[0] === 'index' || rest[0] === 'filter' || rest[0] === 'fragment') return 'index';
+		// Pagefind's scripts, styles, wasm, entry and metadata: what any search starts from.
+		return 'shell';
+	}
+	if (top === '_astro' || top === 'icons') return 'shell';
+	if (path === 'offline/index.html') return 'shell';
+	if (rest.length === 0) {
+		// Files at the root: the home and 404 pages, the favicon and the manifest; not sitemaps.
+		return path.endsWith('.html')
+			? path === 'index.html' || path === '404.html'
+				? 'shell'
+				: 'visited'
+			: path.endsWith('.xml')
+				? 'visited'
+				: 'shell';
+	}
+	return 'visited';
+}
+
+const byPath = (a: BuiltFile, b: BuiltFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+const sum = (files: readonly BuiltFile[]) => files.reduce((total, file) => total + file.bytes, 0);
+
+/**
+ * The offline plan of a build (`roadmaps`: the roadmap ids, the first folder of their pages):
+ * every file when they fit `budget`, else the shell and a pack per roadmap. The version hashes
+ * every file the worker may cache, so any change to the site installs a new worker.
+ */
+export function offlinePlan(
+	files: readonly BuiltFile[],
+	base: string,
+	roadmaps: readonly string[] = [],
+	budget = PRECACHE_BUDGET,
+): OfflinePlan {
 	if (!/^\/(.*\/)?$/.test(base)) {
 		throw new Error(
 			`BASE_PATH "${base}": the service worker needs a base path with a leading and trailing slash, e.g. /roadmaps/.`,
 		);
 	}
-	const kept = files
-		.filter((file) => isPrecached(file.path))
-		.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	const kept = files.filter((file) => isPrecached(file.path)).sort(byPath);
 	const version = createHash('sha256')
 		.update(kept.map((file) => `${file.path}\0${file.hash}`).join('\n'))
 		.digest('hex')
 		.slice(0, 16);
+	const urls = (list: readonly BuiltFile[]) => list.map((file) => fileUrl(file.path, base));
+	const whole = sum(kept) <= budget;
+	if (whole) {
+		return {
+			precache: { base, version, mode: 'whole', urls: urls(kept), bytes: sum(kept) },
+			packs: [],
+		};
+	}
+	const ids = new Set(roadmaps);
+	const shell: BuiltFile[] = [];
+	const index: BuiltFile[] = [];
+	const own = new Map<string, BuiltFile[]>(roadmaps.map((id) => [id, []]));
+	for (const file of kept) {
+		const place = placeOf(file.path, ids);
+		if (place === 'shell') shell.push(file);
+		else if (place === 'index') index.push(file);
+		else if (place !== 'visited') own.get(place.roadmap)!.push(file);
+	}
 	return {
-		base,
-		version,
-		urls: kept.map((file) => fileUrl(file.path, base)),
-		bytes: kept.reduce((sum, file) => sum + file.bytes, 0),
+		precache: { base, version, mode: 'shell', urls: urls(shell), bytes: sum(shell) },
+		packs: [...own].map(([roadmap, pages]) => ({
+			roadmap,
+			pages: urls(pages),
+			shared: urls(index),
+			bytes: sum(pages) + sum(index),
+		})),
 	};
 }
 
 /** The worker's source: the template with the precache defined in front of it. */
 export function serviceWorkerSource(template: string, precache: Precache): string {
-	const { base, version, urls } = precache;
-	return `const PRECACHE = ${JSON.stringify({ base, version, urls })};\n${template}`;
+	const { base, version, mode, urls } = precache;
+	return `const PRECACHE = ${JSON.stringify({ base, version, mode, urls })};\n${template}`;
 }

@@ -1,34 +1,76 @@
 /**
  * The site's service worker. The build (src/integrations/offline.ts) writes it to `<base>sw.js`
  * with one line in front that defines `PRECACHE`: the base path, a version made of every file's
- * content hash, and the URL of every page, asset and Pagefind file. One build is one
- * cache, so offline a learner never sees a page from one build with assets from another.
+ * content hash, the mode and the URLs to download on install. One build is one cache, so offline
+ * a learner never sees a page from one build with assets from another.
  *
- * - install: downloads the whole build into a new cache (bypassing the HTTP cache, so an old page
- *   cached by the browser cannot slip into a new build's cache);
- * - fetch: answers from that cache, then revalidates: a page view asks the browser to check
- *   `sw.js`, which differs whenever any file of the site changed;
+ * - mode `whole` (a build within the first-visit budget): install downloads every file;
+ * - mode `shell` (a larger build): install downloads the shell (the site's CSS, JS and fonts, the
+ *   home, progress, 404 and offline pages, search's entry files); every page and file fetched
+ *   while online is kept as it is visited, and "Save this roadmap for offline" (src/offline/
+ *   save.ts) puts a roadmap's pack into this cache with a marker at `<base>offline/saved/<id>`;
+ *   a new build's install downloads the packs the previous cache had saved again;
+ * - install bypasses the HTTP cache, so an old page cached by the browser cannot slip into a new
+ *   build's cache;
+ * - fetch: answers from the cache, then revalidates: a page view asks the browser to check
+ *   `sw.js`, which differs whenever any file of the site changed. A page that is not cached
+ *   and cannot be fetched gets the 404 page (`whole`: every page is cached, so it does not exist)
+ *   or the offline page (`shell`: it exists but was not saved);
  * - a new build installs beside the old one and waits, so an open page keeps the assets it was
  *   built with; the page shows "New version available" (src/offline/register.ts) and its Reload
  *   button sends `skip-waiting`;
  * - activate: removes this site's caches of older builds and takes control of open pages.
  */
 /* global PRECACHE */
-const CACHE = `backend-roadmaps:${PRECACHE.base}:${PRECACHE.version}`;
 const OWN_CACHES = `backend-roadmaps:${PRECACHE.base}:`;
+const CACHE = `${OWN_CACHES}${PRECACHE.version}`;
+const SAVED = `${PRECACHE.base}offline/saved/`;
 /** At most one update check per minute, however fast the learner clicks through pages. */
 const REVALIDATE_EVERY_MS = 60_000;
 let lastRevalidation = 0;
 
+const fresh = (url) => new Request(url, { cache: 'reload' });
+
 self.addEventListener('install', (event) => {
 	event.waitUntil(
-		caches
-			.open(CACHE)
-			.then((cache) =>
-				cache.addAll(PRECACHE.urls.map((url) => new Request(url, { cache: 'reload' }))),
-			),
+		caches.open(CACHE).then(async (cache) => {
+			await cache.addAll(PRECACHE.urls.map(fresh));
+			if (PRECACHE.mode === 'shell') await saveAgain(cache);
+		}),
 	);
 });
+
+/**
+ * The roadmaps an earlier build's cache had saved, saved again from this build's packs. A pack
+ * that fails to download is left unsaved (its page offers the save again), never half-marked.
+ */
+async function saveAgain(cache) {
+	const roadmaps = new Set();
+	for (const name of await caches.keys()) {
+		if (!name.startsWith(OWN_CACHES) || name === CACHE) continue;
+		const old = await caches.open(name);
+		for (const request of await old.keys()) {
+			const path = new URL(request.url).pathname;
+			if (path.startsWith(SAVED)) roadmaps.add(path.slice(SAVED.length));
+		}
+	}
+	for (const roadmap of roadmaps) {
+		try {
+			const response = await fetch(fresh(`${PRECACHE.base}offline/${roadmap}.json`));
+			if (!response.ok) continue;
+			const pack = await response.json();
+			await cache.addAll([...pack.pages, ...pack.shared].map(fresh));
+			await cache.put(
+				`${SAVED}${roadmap}`,
+				new Response(JSON.stringify({ bytes: pack.bytes, at: Date.now() }), {
+					headers: { 'content-type': 'application/json' },
+				}),
+			);
+		} catch {
+			// Offline or out of room: the roadmap shows as not saved, and can be saved again.
+		}
+	}
+}
 
 self.addEventListener('activate', (event) => {
 	event.waitUntil(
@@ -47,7 +89,8 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
 	if (event.data?.type === 'skip-waiting') self.skipWaiting();
-	if (event.data?.type === 'version') event.source?.postMessage({ version: PRECACHE.version });
+	if (event.data?.type === 'version')
+		event.source?.postMessage({ version: PRECACHE.version, mode: PRECACHE.mode, cache: CACHE });
 });
 
 self.addEventListener('fetch', (event) => {
@@ -65,18 +108,22 @@ async function respond(event, request, url) {
 	const cached =
 		(await cache.match(url.pathname, options)) ??
 		(url.pathname.endsWith('/') ? undefined : await cache.match(`${url.pathname}/`, options));
-	if (request.mode === 'navigate') {
-		if (cached) {
-			event.waitUntil(revalidate());
-			return cached;
-		}
-		try {
-			return await fetch(request);
-		} catch {
-			return (await cache.match(`${PRECACHE.base}404.html`)) ?? Response.error();
-		}
+	if (cached) {
+		if (request.mode === 'navigate') event.waitUntil(revalidate());
+		return cached;
 	}
-	return cached ?? fetch(request);
+	try {
+		const response = await fetch(request);
+		// A larger site keeps what the learner opened. A redirect is not kept: the browser refuses a
+		// redirected response to a navigation, and the page it leads to is kept on its own.
+		if (PRECACHE.mode === 'shell' && response.ok && !response.redirected)
+			event.waitUntil(cache.put(url.pathname, response.clone()).catch(() => undefined));
+		return response;
+	} catch (error) {
+		if (request.mode !== 'navigate') throw error;
+		const fallback = PRECACHE.mode === 'whole' ? '404.html' : 'offline/';
+		return (await cache.match(`${PRECACHE.base}${fallback}`)) ?? Response.error();
+	}
 }
 
 async function revalidate() {
