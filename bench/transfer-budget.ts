@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { encodeQR } from '@paulmillr/qr';
 import { leaves, parseItemTree } from '../src/content/items.ts';
 import { listChapterFiles, roadmapFolders } from '../src/content/roadmaps.ts';
-import type { Roadmaps, Status } from '../src/progress/store.ts';
+import type { Roadmaps, Status } from '../src/progress/entries.ts';
 import { encodeTransfer, type ItemLists } from '../src/progress/transfer.ts';
 
 /**

@@ -1,12 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import {
-	STORE_VERSION,
-	itemKey,
-	storageKey,
-	type Entry,
-	type Status,
-} from '../src/progress/store.ts';
+import { STORE_VERSION, itemKey, storageKey } from '../src/progress/layout.ts';
+import { type Entry, type Status } from '../src/progress/entries.ts';
 import { basePath } from './sitemap';
 
 /**

@@ -111,6 +111,7 @@ export const RANKING_CASES: RankingCase[] = [
 	},
 ];
 
-/** Why a row cannot run yet, or undefined when its roadmap is published. */
-export const pendingReason = (roadmap: string) =>
-	ROADMAPS.has(roadmap) ? undefined : `roadmap "${roadmap}" is not in content/ yet`;
+// Every case names a published roadmap: a typo or a removed roadmap fails here, not silently.
+for (const { roadmap } of [...QUERY_CASES, ...RANKING_CASES])
+	if (!ROADMAPS.has(roadmap))
+		throw new Error(`e2e/search-cases.ts: no roadmap "${roadmap}" in content/`);

@@ -1,14 +1,12 @@
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
-import { QUERY_CASES, ROADMAPS, pendingReason } from './search-cases';
+import { QUERY_CASES, ROADMAPS } from './search-cases';
 import { PAGEFIND_BUNDLE, openSearch, search, sitePath } from './search-helpers';
 
 const wordsOf = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
 
 for (const { roadmap, query, words, itemId } of QUERY_CASES) {
 	test.describe(`search "${query}" (${roadmap})`, () => {
-		test.skip(!!pendingReason(roadmap), pendingReason(roadmap));
-
 		test('the first result leads to a page holding the words', async ({ page }) => {
 			await page.goto('/');
 			const { results } = await search(page, query);

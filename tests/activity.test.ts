@@ -8,7 +8,9 @@ import {
 	levelWords,
 } from '../src/progress/activity';
 import { addDays, type Day } from '../src/progress/dates';
-import { ProgressStore, storageKey, type Entry, type Roadmaps } from '../src/progress/store';
+import { ProgressStore } from '../src/progress/store';
+import { storageKey } from '../src/progress/layout';
+import { type Entry, type Roadmaps } from '../src/progress/entries';
 import { FakeStorage } from './helpers/fake-storage';
 
 /** Tuesday. The window then starts on Monday 1 June 2026 (25 weeks before Monday 23 November). */

@@ -3,7 +3,8 @@ import { isHandled } from '../src/plan/schedule';
 import { activity } from '../src/progress/activity';
 import { dayOf } from '../src/progress/dates';
 import { exportProgress, parseImport } from '../src/progress/file';
-import { ProgressStore, itemKey, storageKey, type StorageLike } from '../src/progress/store';
+import { ProgressStore, type StorageLike } from '../src/progress/store';
+import { itemKey, storageKey } from '../src/progress/layout';
 import { decodeTransfer, encodeTransfer, type ItemLists } from '../src/progress/transfer';
 import { FakeStorage } from './helpers/fake-storage';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countDoneElsewhere, doneElsewhereText } from '../src/progress/done-elsewhere';
-import { blank, type Entries, type Roadmaps } from '../src/progress/store';
+import { blank } from '../src/progress/guards';
+import { type Entries, type Roadmaps } from '../src/progress/entries';
 
 const roadmaps = (entries: Entries): Roadmaps => Object.assign(blank<Entries>(), { r: entries });
 const items = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, aliases: [] }));

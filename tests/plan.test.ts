@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, dayOf, daysBetween, isDay, type Day } from '../src/progress/dates.ts';
-import type { Entry, Item } from '../src/progress/store.ts';
+import type { Entry, Item } from '../src/progress/entries.ts';
 import { itemDurationProblem, type Duration } from '../src/schema.ts';
 import {
 	checkPlan,

@@ -2,14 +2,10 @@ import { encodeQR } from '@paulmillr/qr';
 import { decodeQR } from '@paulmillr/qr/decode.js';
 import { describe, expect, it } from 'vitest';
 import { exportProgress, parseImport } from '../src/progress/file';
-import {
-	ProgressStore,
-	mergeEntries,
-	storageKey,
-	tally,
-	type Entry,
-	type Roadmaps,
-} from '../src/progress/store';
+import { ProgressStore } from '../src/progress/store';
+import { mergeEntries, type Entry, type Roadmaps } from '../src/progress/entries';
+import { storageKey } from '../src/progress/layout';
+import { tally } from '../src/progress/tally';
 import { QR_CAPACITY, decodeTransfer, encodeTransfer, listHash } from '../src/progress/transfer';
 import { meterText } from '../src/progress/meter-text';
 import { FakeStorage } from './helpers/fake-storage';

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EXPORT_FORMAT, exportProgress, parseImport } from '../src/progress/file';
-import {
-	ProgressStore,
-	countDone,
-	groupState,
-	itemKey,
-	quote,
-	storageKey,
-	type Notice,
-	type Roadmaps,
-	type StorageLike,
-} from '../src/progress/store';
+import { ProgressStore, type Notice, type StorageLike } from '../src/progress/store';
+import { tally } from '../src/progress/tally';
+import { itemKey, storageKey } from '../src/progress/layout';
+import { quote } from '../src/progress/guards';
+import { type Roadmaps } from '../src/progress/entries';
 import { FakeStorage } from './helpers/fake-storage';
 
 const KEY = storageKey('/');
@@ -28,6 +22,9 @@ const done = (ticks: Ticks): Roadmaps =>
 	) as Roadmaps;
 
 const item = (id: string, ...aliases: string[]) => ({ id, aliases });
+/** Whether `item` is done in `roadmap`, as a meter counts it. */
+const isDone = (store: ProgressStore, roadmap: string, it: ReturnType<typeof item>) =>
+	store.entry(roadmap, it)?.status === 'done';
 const open = (storage: StorageLike | undefined, now = 1000) => {
 	const notices: Notice[] = [];
 	const store = new ProgressStore(
@@ -39,39 +36,26 @@ const open = (storage: StorageLike | undefined, now = 1000) => {
 	return { store, notices };
 };
 
-describe('storage key', () => {
-	it('is namespaced by the base path, with or without slashes', () => {
-		expect(storageKey('/')).toBe('backend-roadmaps:progress:/');
-		expect(storageKey('/docs')).toBe(storageKey('/docs/'));
-		expect(storageKey('/docs/')).not.toBe(storageKey('/'));
-	});
-
-	it('keeps item keys of two base paths apart', () => {
-		expect(itemKey(storageKey('/'), 'docs', 'x')).toBe('backend-roadmaps:progress:/#docs/x');
-		expect(itemKey(storageKey('/docs/'), 'r', 'x')).toBe('backend-roadmaps:progress:/docs/#r/x');
-	});
-});
-
 describe('ticks', () => {
 	it('are written one key per item and reload in a new store', () => {
 		const storage = new FakeStorage();
-		open(storage).store.set('express-senior', [item('routing')], true);
+		open(storage).store.setStatus('express-senior', [item('routing')], 'done');
 		expect(storage.data.get(itemKey(KEY, 'express-senior', 'routing'))).toBe(
 			'{"status":"done","at":1000}',
 		);
 		const { store, notices } = open(storage);
-		expect(store.isTicked('express-senior', item('routing'))).toBe(true);
-		expect(store.isTicked('node-express-mongodb', item('routing'))).toBe(false);
-		store.set('express-senior', [item('routing')], false);
+		expect(store.entry('express-senior', item('routing'))?.status).toBe('done');
+		expect(store.entry('node-express-mongodb', item('routing'))?.status).not.toBe('done');
+		store.setStatus('express-senior', [item('routing')], 'open');
 		expect(storage.ticks()).toEqual({});
 		expect(notices).toEqual([]);
 	});
 
 	it('treat ids that are Object.prototype names as plain ids', () => {
 		const { store } = open(new FakeStorage());
-		expect(store.isTicked('constructor', item('to-string'))).toBe(false);
-		store.set('constructor', [item('constructor')], true);
-		expect(store.isTicked('constructor', item('constructor'))).toBe(true);
+		expect(store.entry('constructor', item('to-string'))?.status).not.toBe('done');
+		store.setStatus('constructor', [item('constructor')], 'done');
+		expect(store.entry('constructor', item('constructor'))?.status).toBe('done');
 	});
 
 	it('count per chapter, phase or roadmap from lists of items with aliases', () => {
@@ -79,29 +63,19 @@ describe('ticks', () => {
 		const { store } = open(storage);
 		const chapter1 = [item('a'), item('b', 'old-b')];
 		const chapter2 = [item('c')];
-		expect(countDone(store.roadmaps, 'r', chapter1)).toBe(2);
-		expect(countDone(store.roadmaps, 'r', chapter2)).toBe(0);
-		expect(countDone(store.roadmaps, 'r', [...chapter1, ...chapter2])).toBe(2);
-		expect(countDone(store.roadmaps, 'other', chapter1)).toBe(0);
+		expect(tally(store.roadmaps, 'r', chapter1).done).toBe(2);
+		expect(tally(store.roadmaps, 'r', chapter2).done).toBe(0);
+		expect(tally(store.roadmaps, 'r', [...chapter1, ...chapter2]).done).toBe(2);
+		expect(tally(store.roadmaps, 'other', chapter1).done).toBe(0);
 	});
 
 	it('of a group are its leaves: setting several items at once', () => {
 		const storage = new FakeStorage();
 		const { store } = open(storage);
-		store.set('r', [item('a'), item('b')], true);
+		store.setStatus('r', [item('a'), item('b')], 'done');
 		expect(storage.ticks()).toEqual({ r: { a: 1000, b: 1000 } });
-		store.set('r', [item('a'), item('b')], false);
+		store.setStatus('r', [item('a'), item('b')], 'open');
 		expect(storage.ticks()).toEqual({});
-	});
-});
-
-describe('group state', () => {
-	it('is open, mixed or done from the leaves, found under ids or aliases', () => {
-		const roadmaps = done({ r: { a: 1, 'old-b': 2 } });
-		expect(groupState(roadmaps, 'r', [item('c'), item('d')])).toBe('open');
-		expect(groupState(roadmaps, 'r', [item('a'), item('c')])).toBe('mixed');
-		expect(groupState(roadmaps, 'r', [item('a'), item('b', 'old-b')])).toBe('done');
-		expect(groupState(roadmaps, 'other', [item('a')])).toBe('open');
 	});
 });
 
@@ -118,11 +92,11 @@ describe('two tabs', () => {
 					const expected = new Map<string, boolean>();
 					for (const [second, n, ticked] of steps) {
 						const id = `${second ? 'b' : 'a'}-${n}`; // each tab ticks its own items
-						tabs[second ? 1 : 0]!.set('r', [item(id)], ticked);
+						tabs[second ? 1 : 0]!.setStatus('r', [item(id)], ticked ? 'done' : 'open');
 						expected.set(id, ticked);
 					}
 					const fresh = open(storage).store;
-					for (const [id, ticked] of expected) expect(fresh.isTicked('r', item(id))).toBe(ticked);
+					for (const [id, ticked] of expected) expect(isDone(fresh, 'r', item(id))).toBe(ticked);
 				},
 			),
 		);
@@ -131,13 +105,13 @@ describe('two tabs', () => {
 	it('follow each other through storage events, one item at a time', () => {
 		const storage = new FakeStorage();
 		const [one, two] = [open(storage).store, open(storage).store];
-		one.set('r', [item('a')], true);
+		one.setStatus('r', [item('a')], 'done');
 		const key = itemKey(KEY, 'r', 'a');
 		two.applyChange(key, storage.getItem(key));
-		expect(two.isTicked('r', item('a'))).toBe(true);
-		one.set('r', [item('a')], false);
+		expect(isDone(two, 'r', item('a'))).toBe(true);
+		one.setStatus('r', [item('a')], 'open');
 		two.applyChange(key, null);
-		expect(two.isTicked('r', item('a'))).toBe(false);
+		expect(isDone(two, 'r', item('a'))).toBe(false);
 		two.applyChange('starlight-theme', 'dark');
 		expect(two.roadmaps.r).toEqual({});
 	});
@@ -145,8 +119,8 @@ describe('two tabs', () => {
 	it('reset and import write only their own items: a tick made meanwhile survives', () => {
 		const storage = new FakeStorage();
 		const [one, two] = [open(storage).store, open(storage).store];
-		one.set('r', [item('a')], true);
-		two.set('r', [item('b')], true);
+		one.setStatus('r', [item('a')], 'done');
+		two.setStatus('r', [item('b')], 'done');
 		one.reset('r'); // tab one never saw b
 		expect(storage.ticks()).toEqual({ r: { b: 1000 } });
 		one.merge(done({ r: { c: 5 } }));
@@ -159,7 +133,7 @@ describe('aliases and groups', () => {
 		const storage = new FakeStorage({ [KEY]: v1({ r: { 'old-routing': 5, 'removed-item': 7 } }) });
 		const { store } = open(storage);
 		const routing = item('routing', 'old-routing', 'older-routing');
-		expect(store.isTicked('r', routing)).toBe(true);
+		expect(isDone(store, 'r', routing)).toBe(true);
 		store.adopt('r', [routing]);
 		expect(storage.ticks().r).toEqual({ routing: 5, 'removed-item': 7 });
 	});
@@ -167,8 +141,8 @@ describe('aliases and groups', () => {
 	it('unticking an item clears its aliases too, so the tick does not come back', () => {
 		const storage = new FakeStorage({ [KEY]: v1({ r: { old: 5 } }) });
 		const { store } = open(storage);
-		store.set('r', [item('new', 'old')], false);
-		expect(open(storage).store.isTicked('r', item('new', 'old'))).toBe(false);
+		store.setStatus('r', [item('new', 'old')], 'open');
+		expect(open(storage).store.entry('r', item('new', 'old'))?.status).not.toBe('done');
 	});
 
 	it('a tick stored on an item that became a group ticks each of its leaves, then goes', () => {
@@ -178,11 +152,11 @@ describe('aliases and groups', () => {
 		store.adopt('r', [item('a'), item('b')], [group]);
 		expect(storage.ticks().r).toEqual({ a: 7, b: 3 });
 		// Unticking a leaf sticks: the group's tick is gone, so nothing re-ticks it.
-		store.set('r', [item('a')], false);
+		store.setStatus('r', [item('a')], 'open');
 		const again = open(storage).store;
 		again.adopt('r', [item('a'), item('b')], [group]);
-		expect(again.isTicked('r', item('a'))).toBe(false);
-		expect(again.isTicked('r', item('b'))).toBe(true);
+		expect(isDone(again, 'r', item('a'))).toBe(false);
+		expect(isDone(again, 'r', item('b'))).toBe(true);
 	});
 
 	it("a tick under a group's alias migrates too", () => {
@@ -197,7 +171,7 @@ describe('migration', () => {
 	it('moves version 1 (one record) to one key per tick, keeping every tick and its time', () => {
 		const storage = new FakeStorage({ [KEY]: v1({ r: { a: 5, b: 0 }, s: { c: 9 } }) });
 		const { store, notices } = open(storage);
-		expect(store.isTicked('r', item('a'))).toBe(true);
+		expect(store.entry('r', item('a'))?.status).toBe('done');
 		expect(storage.ticks()).toEqual({ r: { a: 5, b: 0 }, s: { c: 9 } });
 		expect(JSON.parse(storage.data.get(KEY)!)).toEqual({ version: 2 });
 		expect(notices).toEqual([]);
@@ -206,7 +180,7 @@ describe('migration', () => {
 	it('migrates version 0 (ticked ids per roadmap, no times), each tick dated 0', () => {
 		const storage = new FakeStorage({ [KEY]: JSON.stringify({ r: ['a', 'b'], s: [] }) });
 		const { store, notices } = open(storage);
-		expect(store.isTicked('r', item('a'))).toBe(true);
+		expect(store.entry('r', item('a'))?.status).toBe('done');
 		expect(storage.ticks()).toEqual({ r: { a: 0, b: 0 } });
 		expect(notices).toEqual([]);
 	});
@@ -216,7 +190,7 @@ describe('migration', () => {
 		const storage = new FakeStorage({ [KEY]: old });
 		storage.failWrites = true;
 		const { store, notices } = open(storage);
-		expect(store.isTicked('r', item('a'))).toBe(true);
+		expect(store.entry('r', item('a'))?.status).toBe('done');
 		expect(storage.data.get(KEY)).toBe(old);
 		expect(notices).toEqual(['unsaved']);
 		storage.failWrites = false;
@@ -228,10 +202,10 @@ describe('migration', () => {
 		const future = JSON.stringify({ version: 3, roadmaps: { r: { a: 1 } }, notes: {} });
 		const storage = new FakeStorage({ [KEY]: future });
 		const { store, notices } = open(storage);
-		expect(store.isTicked('r', item('a'))).toBe(true);
-		expect(store.set('r', [item('b')], true)).toBe(false);
-		store.set('r', [item('c')], true);
-		expect(store.isTicked('r', item('b'))).toBe(true);
+		expect(store.entry('r', item('a'))?.status).toBe('done');
+		expect(store.setStatus('r', [item('b')], 'done')).toBe(false);
+		store.setStatus('r', [item('c')], 'done');
+		expect(store.entry('r', item('b'))?.status).toBe('done');
 		expect(storage.data.get(KEY)).toBe(future);
 		expect(storage.ticks()).toEqual({});
 		expect(store.notSaving).toBe('future');
@@ -244,7 +218,7 @@ describe('migration', () => {
 		expect(store.reset().saved).toBe(false);
 		// Data from a newer version is never overwritten: an import changes nothing, not even the page.
 		expect(store.merge(done({ r: { a: 1 } }))).toEqual({ added: 0, saved: false, shown: false });
-		expect(store.isTicked('r', item('a'))).toBe(false);
+		expect(store.entry('r', item('a'))?.status).not.toBe('done');
 		expect(storage.data.size).toBe(1);
 	});
 });
@@ -256,7 +230,7 @@ describe('bad storage', () => {
 		expect(notices).toEqual(['corrupted']);
 		expect(store.backupKey).toBe(`${KEY}:corrupted:1000`);
 		expect(storage.data.get(store.backupKey!)).toBe('{"version":1,"roadmaps":');
-		expect(store.set('r', [item('a')], true)).toBe(true);
+		expect(store.setStatus('r', [item('a')], 'done')).toBe(true);
 		expect(storage.ticks().r).toEqual({ a: 1000 });
 	});
 
@@ -283,8 +257,8 @@ describe('bad storage', () => {
 		expect(storage.data.has(key)).toBe(false);
 		expect(store.entry('r', item('a'))).toBeUndefined();
 		// The item works again, and the copy is not read back as an item.
-		expect(store.set('r', [item('a')], true)).toBe(true);
-		expect(open(storage).store.isTicked('r', item('a'))).toBe(true);
+		expect(store.setStatus('r', [item('a')], 'done')).toBe(true);
+		expect(open(storage).store.entry('r', item('a'))?.status).toBe('done');
 		expect(open(storage).notices).toEqual([]);
 	});
 
@@ -313,21 +287,21 @@ describe('bad storage', () => {
 		const storage = new FakeStorage();
 		const { store } = open(storage);
 		expect(storage.data.size).toBe(0);
-		store.set('r', [item('a')], true);
+		store.setStatus('r', [item('a')], 'done');
 		expect(storage.data.get(KEY)).toBe('{"version":2}');
 		// An older build (rollback) reads the layout, not an empty record.
 		expect(open(storage).notices).toEqual([]);
-		store.set('r', [item('b')], true);
+		store.setStatus('r', [item('b')], 'done');
 		expect([...storage.data.keys()].filter((key) => key === KEY)).toHaveLength(1);
 	});
 
 	it('writes the marker again after storage was cleared in another tab', () => {
 		const storage = new FakeStorage();
 		const { store } = open(storage);
-		store.set('r', [item('a')], true);
+		store.setStatus('r', [item('a')], 'done');
 		storage.data.clear();
 		store.applyChange(null, null);
-		store.set('r', [item('b')], true);
+		store.setStatus('r', [item('b')], 'done');
 		expect(storage.data.get(KEY)).toBe('{"version":2}');
 	});
 
@@ -335,8 +309,8 @@ describe('bad storage', () => {
 		const storage = new FakeStorage({ [KEY]: 'not json' });
 		storage.failWrites = true;
 		const { store, notices } = open(storage);
-		expect(store.set('r', [item('a')], true)).toBe(false);
-		expect(store.isTicked('r', item('a'))).toBe(true);
+		expect(store.setStatus('r', [item('a')], 'done')).toBe(false);
+		expect(store.entry('r', item('a'))?.status).toBe('done');
 		expect(storage.data.get(KEY)).toBe('not json');
 		expect(store.notSaving).toBe('unreadable');
 		expect(notices).toEqual(['unreadable']);
@@ -344,8 +318,8 @@ describe('bad storage', () => {
 
 	it('works in memory when storage cannot be reached at all', () => {
 		const { store, notices } = open(undefined);
-		store.set('r', [item('a')], true);
-		expect(store.isTicked('r', item('a'))).toBe(true);
+		store.setStatus('r', [item('a')], 'done');
+		expect(store.entry('r', item('a'))?.status).toBe('done');
 		expect(notices).toEqual(['unavailable']);
 	});
 
@@ -353,9 +327,9 @@ describe('bad storage', () => {
 		const storage = new FakeStorage();
 		storage.failReads = true;
 		const { store, notices } = open(storage);
-		store.set('r', [item('a')], true);
+		store.setStatus('r', [item('a')], 'done');
 		store.reload();
-		expect(store.isTicked('r', item('a'))).toBe(true);
+		expect(store.entry('r', item('a'))?.status).toBe('done');
 		expect(notices).toEqual(['unavailable']);
 	});
 
@@ -363,12 +337,12 @@ describe('bad storage', () => {
 		const storage = new FakeStorage();
 		const { store, notices } = open(storage);
 		storage.failWrites = true;
-		expect(store.set('r', [item('a')], true)).toBe(false);
-		store.set('r', [item('b')], true);
-		expect(store.isTicked('r', item('a'))).toBe(true);
+		expect(store.setStatus('r', [item('a')], 'done')).toBe(false);
+		store.setStatus('r', [item('b')], 'done');
+		expect(store.entry('r', item('a'))?.status).toBe('done');
 		expect(notices).toEqual(['unsaved']);
 		storage.failWrites = false;
-		expect(store.set('r', [item('c')], true)).toBe(true);
+		expect(store.setStatus('r', [item('c')], 'done')).toBe(true);
 		expect(Object.keys(storage.ticks().r!)).toEqual(['c']);
 	});
 });
@@ -377,8 +351,8 @@ describe('reset', () => {
 	it('forgets one roadmap or all', () => {
 		const storage = new FakeStorage();
 		const { store } = open(storage);
-		store.set('r', [item('a')], true);
-		store.set('s', [item('a')], true);
+		store.setStatus('r', [item('a')], 'done');
+		store.setStatus('s', [item('a')], 'done');
 		expect(store.reset('r').saved).toBe(true);
 		expect(storage.ticks()).toEqual({ s: { a: 1000 } });
 		store.reset();
@@ -447,7 +421,7 @@ describe('export and import', () => {
 	it('imports all or nothing: storage filling up halfway leaves storage and page as they were', () => {
 		const storage = new FakeStorage();
 		const { store, notices } = open(storage);
-		store.set('r', [item('kept')], true);
+		store.setStatus('r', [item('kept')], 'done');
 		const before = new Map(storage.data);
 		const twenty = done({
 			r: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`i${i}`, i + 1])),
@@ -476,7 +450,7 @@ describe('export and import', () => {
 	it('merges in memory only where storage is unavailable, and says it shows on this page', () => {
 		const { store } = open(undefined);
 		expect(store.merge(done({ r: { a: 1 } }))).toEqual({ added: 1, saved: false, shown: true });
-		expect(store.isTicked('r', item('a'))).toBe(true);
+		expect(store.entry('r', item('a'))?.status).toBe('done');
 	});
 
 	it('quotes a huge bad value as a short excerpt', () => {

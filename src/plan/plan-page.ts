@@ -2,7 +2,7 @@ import { MESSAGES, openStorage, progress } from '../progress/dom';
 import { plural } from '../text/plural';
 import { dayOf, formatDay, type Day } from '../progress/dates';
 import type { Duration } from '../schema';
-import type { Item } from '../progress/store';
+import type { Item } from '../progress/entries';
 import { prefixOf, readPlans, writePlan, DEFAULT_PER_WEEK, MAX_PER_WEEK, type Plan } from './plan';
 import {
 	dateOf,

@@ -1,5 +1,5 @@
 import type { Duration } from '../schema.ts';
-import type { Entry, Item } from '../progress/store.ts';
+import type { Entry, Item } from '../progress/entries.ts';
 import { addDays, daysBetween, isWeekend, mondayOf, type Day } from '../progress/dates.ts';
 import type { Plan } from './plan.ts';
 

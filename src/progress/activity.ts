@@ -1,6 +1,6 @@
 import { addDays, dayOf, daysBetween, mondayOf, type Day } from './dates.ts';
 import { plural } from '../text/plural.ts';
-import type { Roadmaps } from './store.ts';
+import type { Roadmaps } from './entries.ts';
 
 /**
  * The learner's activity for the calendar on the progress page: items done per local day over

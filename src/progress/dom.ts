@@ -1,16 +1,9 @@
-import {
-	NOTE_LIMIT,
-	ProgressStore,
-	groupState,
-	storageKey,
-	tally,
-	type Group,
-	type Item,
-	type Notice,
-	type Status,
-} from './store';
+import { NOTE_LIMIT, type Group, type Item, type Status } from './entries';
+import { ProgressStore, type Notice } from './store';
+import { groupState, tally } from './tally';
+import { storageKey } from './layout';
 import { decodeGroups, decodeItems, readPageData, scopeOf } from './page-data';
-import { meterText } from './meter-text';
+import { continueLink, meterState, meterText, METER_WORDS } from './meter-text';
 
 /**
  * Binds the progress store to the page: restores each item's checkbox, status and note (a group's
@@ -52,7 +45,7 @@ interface Chapter {
 interface PageItem {
 	box: HTMLInputElement;
 	li: HTMLLIElement;
-	leaves: Item[];
+	leaves: readonly Item[];
 	select?: HTMLSelectElement;
 	button?: HTMLButtonElement;
 	field?: HTMLTextAreaElement;
@@ -111,14 +104,17 @@ function start() {
 	}
 
 	const tools = document.querySelector<HTMLTemplateElement>('#item-tools');
+	// A box is a group's when the build says so (page-data.ts), and stands for the group's leaves.
+	const groups = new Map(
+		(chapters.get(page) ?? [])
+			.flatMap((chapter) => chapter.groups)
+			.map((g) => [g.item.id, g.leaves]),
+	);
 	const items = [...document.querySelectorAll<HTMLInputElement>('input.item-check')].map((box) => {
 		const li = box.closest('li')!;
-		const inner = [...li.querySelectorAll<HTMLInputElement>(':scope li input.item-check')];
-		const leaves = inner.filter(
-			(leaf) => !leaf.closest('li')!.querySelector(':scope li input.item-check'),
-		);
-		const item: PageItem = { box, li, leaves: (leaves.length > 0 ? leaves : [box]).map(itemOf) };
-		if (leaves.length > 0 || !tools || !page) return item;
+		const leaves = groups.get(box.dataset.item!);
+		const item: PageItem = { box, li, leaves: leaves ?? [itemOf(box)] };
+		if (leaves || !tools || !page) return item;
 		const name = box.nextElementSibling?.textContent?.trim() ?? '';
 		const part = tools.content.firstElementChild!.cloneNode(true) as HTMLElement;
 		const select = part.querySelector('select')!;
@@ -157,23 +153,30 @@ function start() {
 			const count = tally(store.roadmaps, roadmap, list);
 			meter.max = Math.max(count.total, 1);
 			meter.value = count.done;
-			const text = meter.parentElement?.querySelector('[data-progress-text]');
+			// The state as an attribute (CSS draws markers and finish notes from it) and in words.
+			const box = meter.parentElement!;
+			const state = meterState(count);
+			box.dataset.state = state;
+			const text = box.querySelector('[data-progress-text]');
 			if (text) text.textContent = meterText(count);
+			const word = box.querySelector('[data-progress-state]');
+			if (word) word.textContent = METER_WORDS[state];
 		}
 		for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-continue]')) {
 			const roadmap = link.dataset.continue!;
-			const next = (chapters.get(roadmap) ?? [])
-				.flatMap(({ href, items }) => items.map((item) => ({ href, item })))
-				.find(
-					({ item }) => !['done', 'skipped'].includes(store.entry(roadmap, item)?.status ?? ''),
-				);
-			if (next) link.href = `${next.href}#${next.item.id}`;
-			link.textContent = next ? 'Continue' : 'All done: review';
+			const { text, href } = continueLink(
+				store.roadmaps,
+				roadmap,
+				chapters.get(roadmap) ?? [],
+				(item) => store.entry(roadmap, item)?.status,
+			);
+			if (href) link.href = href;
+			link.textContent = text;
 		}
 		dispatchEvent(new Event('progress-render'));
 	}
 
-	const setStatus = (leaves: Item[], status: Status) => {
+	const setStatus = (leaves: readonly Item[], status: Status) => {
 		store.setStatus(page, leaves, status);
 		render();
 	};

@@ -1,4 +1,4 @@
-import { entryOf, type Item, type Roadmaps } from './store.ts';
+import { entryOf, type Item, type Roadmaps } from './entries.ts';
 
 /**
  * What a roadmap's landing page says the learner already did through other roadmaps: its items

@@ -1,13 +1,7 @@
-import {
-	checkEntry,
-	has,
-	isRecord,
-	quote,
-	readRoadmaps,
-	readTick,
-	type Roadmaps,
-	type Settings,
-} from './store.ts';
+import { checkEntry, readRoadmaps, type Roadmaps } from './entries.ts';
+import { has, isRecord, quote } from './guards.ts';
+import { readTick } from './layout.ts';
+import { type Settings } from './store.ts';
 import { checkPlans, type Plans } from '../plan/plan.ts';
 
 /**

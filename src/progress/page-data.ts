@@ -1,4 +1,4 @@
-import type { Group, Item } from './store.ts';
+import type { Group, Item } from './entries.ts';
 
 /**
  * The items a page's progress meters count, embedded once per page as JSON

@@ -1,7 +1,7 @@
 import { MESSAGES, openStorage, progress } from './dom';
 import { plural } from '../text/plural';
 import type { Plans } from '../plan/plan';
-import type { Roadmaps } from './store';
+import type { Roadmaps } from './entries';
 import type { ItemLists } from './transfer';
 
 /**

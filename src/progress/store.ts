@@ -1,9 +1,25 @@
-import { ITEM_ID_PATTERN } from '../content/item-id.ts';
+import { blank, has, isRecord } from './guards.ts';
+import {
+	entryOf,
+	mergeEntries,
+	own,
+	readEntry,
+	same,
+	type Entries,
+	type Entry,
+	type Group,
+	type Item,
+	type Roadmaps,
+	type Status,
+} from './entries.ts';
+import { itemKey, MARKER, readStored } from './layout.ts';
 
 /**
  * The progress store: each item's status (not started, learning, done, skipped) and note, per
  * roadmap, kept in `localStorage`. Pure TypeScript with no DOM, so every storage failure can be
- * unit-tested with a fake storage.
+ * unit-tested with a fake storage. Its parts: `guards.ts` (checks of untrusted values),
+ * `entries.ts` (an entry, its checks and merge rule), `layout.ts` (keys and migration),
+ * `tally.ts` (what meters count), and here the stateful store.
  *
  * Layout (version 2): one key per item the learner set, so that two tabs changing different items
  * can never overwrite each other, whatever order their writes reach the browser's storage in:
@@ -28,40 +44,6 @@ import { ITEM_ID_PATTERN } from '../content/item-id.ts';
  * learner is told, once per kind, whenever changes are not being saved.
  */
 
-/** Version of the storage layout. */
-export const STORE_VERSION = 2;
-
-/**
- * An item's status. `open` is "Not started"; it is stored when the item has a note, or when a
- * learner cleared an item that is in a concept (then its time says when, so it wins over older
- * ticks of the concept's other members).
- */
-export const STATUSES = ['open', 'learning', 'done', 'skipped'] as const;
-export type Status = (typeof STATUSES)[number];
-
-/** The longest note, in characters. */
-export const NOTE_LIMIT = 10_000;
-
-/** What the learner set on one item. */
-export interface Entry {
-	status: Status;
-	/** When the status was set (epoch ms; 0 when unknown). */
-	at: number;
-	note?: string;
-	/** When the note was last changed. */
-	noteAt?: number;
-	/**
-	 * On an item in a concept (content/concepts.yaml): the roadmap where the learner set it, when
-	 * that was another roadmap's member. The entry is a copy; activity counts the original only.
-	 */
-	via?: string;
-}
-
-/** One roadmap's entries: item id → entry. */
-export type Entries = Record<string, Entry>;
-/** Roadmap id → its entries. Objects have no prototype, so an id like `constructor` is safe. */
-export type Roadmaps = Record<string, Entries>;
-
 /** The part of the Web Storage API the store uses; tests pass a fake. */
 export interface StorageLike {
 	readonly length: number;
@@ -69,18 +51,6 @@ export interface StorageLike {
 	getItem(key: string): string | null;
 	setItem(key: string, value: string): void;
 	removeItem(key: string): void;
-}
-
-/** A learnable item: its id and former ids (aliases), as the Markdown declares them. */
-export interface Item {
-	id: string;
-	aliases: readonly string[];
-}
-
-/** An item with children: an entry stored on it (before it had children) belongs to its leaves. */
-export interface Group {
-	item: Item;
-	leaves: readonly Item[];
 }
 
 /**
@@ -91,229 +61,6 @@ export interface Group {
  * room to keep a copy: left alone, nothing is saved).
  */
 export type Notice = 'unavailable' | 'unsaved' | 'future' | 'corrupted' | 'damaged' | 'unreadable';
-
-export const blank = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
-/** The first key's value: the layout's version. */
-const MARKER = JSON.stringify({ version: STORE_VERSION });
-export const has = (object: object, key: string) => Object.hasOwn(object, key);
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-export const isTime = (value: unknown): value is number =>
-	Number.isSafeInteger(value) && (value as number) >= 0;
-
-/** A value quoted for a message, cut to a short excerpt: files and storage can hold anything. */
-export function quote(value: unknown): string {
-	const text = typeof value === 'string' ? value : String(JSON.stringify(value));
-	return text.length <= 40
-		? JSON.stringify(text)
-		: `${JSON.stringify(text.slice(0, 32))}… (${text.length} characters)`;
-}
-
-/** The localStorage key for a site served under `base`, so two copies on one origin never mix. */
-export function storageKey(base: string): string {
-	return `backend-roadmaps:progress:${`/${base}/`.replace(/\/+/g, '/')}`;
-}
-
-/** The key of one item's entry, under the store's key. */
-export const itemKey = (key: string, roadmap: string, id: string) => `${key}#${roadmap}/${id}`;
-
-/**
- * Checks one entry as stored or imported; returns the problem instead when it is not one. Notes
- * may exceed `NOTE_LIMIT` after a merge kept two of them: they are never cut, only refused when
- * typed (tenfold is the hard ceiling).
- */
-export function checkEntry(value: unknown): Entry | string {
-	if (!isRecord(value)) return 'is not an object';
-	if (!STATUSES.includes(value.status as Status))
-		return `has an unknown status ${quote(value.status)}`;
-	if (!isTime(value.at)) return 'has an invalid time';
-	for (const key in value) {
-		if (!['status', 'at', 'note', 'noteAt', 'via'].includes(key))
-			return `has an unexpected field ${quote(key)}`;
-	}
-	if (
-		value.via !== undefined &&
-		!(typeof value.via === 'string' && ITEM_ID_PATTERN.test(value.via))
-	)
-		return `has an invalid roadmap ${quote(value.via)} in "via"`;
-	if (value.note !== undefined) {
-		if (typeof value.note !== 'string' || value.note.length > NOTE_LIMIT * 10)
-			return 'has an invalid note';
-		if (!isTime(value.noteAt)) return 'has a note without a valid time';
-	} else if (value.noteAt !== undefined) return 'has a note time without a note';
-	return value as unknown as Entry;
-}
-
-/** The entry in an item key's value, or `undefined` when it is not one this site reads. */
-function readEntry(raw: string | null): Entry | undefined {
-	try {
-		const entry = checkEntry(JSON.parse(raw ?? ''));
-		return typeof entry === 'string' ? undefined : entry;
-	} catch {
-		return undefined;
-	}
-}
-
-/**
- * Validates freshly parsed `{ roadmap: { id: value } }` in place (no copy: 5,000 entries must load
- * within a frame) and drops the prototypes; `read` checks and converts each value. Returns the
- * first problem found instead when invalid.
- */
-export function readRoadmaps(
-	value: unknown,
-	read: (value: unknown) => Entry | string,
-): Roadmaps | string {
-	if (!isRecord(value)) return '"roadmaps" must be an object of roadmap ids';
-	for (const roadmap in value) {
-		const entries = value[roadmap];
-		if (!ITEM_ID_PATTERN.test(roadmap)) return `${quote(roadmap)} is not a roadmap id`;
-		if (!isRecord(entries)) return `roadmap ${quote(roadmap)} must map item ids to entries`;
-		for (const id in entries) {
-			if (!ITEM_ID_PATTERN.test(id))
-				return `${quote(id)} in roadmap ${quote(roadmap)} is not an item id`;
-			const entry = read(entries[id]);
-			if (typeof entry === 'string')
-				return `item ${quote(id)} in roadmap ${quote(roadmap)} ${entry}`;
-			entries[id] = entry;
-		}
-		Object.setPrototypeOf(entries, null);
-	}
-	return Object.setPrototypeOf(value, null) as Roadmaps;
-}
-
-/** Version 1 ticks (`id: time`) as entries: each tick is "done" at its time. */
-export const readTick = (at: unknown): Entry | string =>
-	isTime(at) ? { status: 'done', at } : 'has an invalid tick time';
-
-/** Version 0 → entries: arrays of ticked ids become "done" items dated 0 (time unknown). */
-function migrateV0(value: Record<string, unknown>): Roadmaps | string {
-	const roadmaps = blank<unknown>();
-	for (const [roadmap, ids] of Object.entries(value)) {
-		if (!Array.isArray(ids)) return `version-0 roadmap ${quote(roadmap)} is not a list of ids`;
-		roadmaps[roadmap] = Object.fromEntries(ids.map((id) => [id, 0]));
-	}
-	return readRoadmaps(roadmaps, readTick);
-}
-
-type Stored =
-	| { kind: 'current' }
-	| { kind: 'old'; roadmaps: Roadmaps }
-	| { kind: 'future'; roadmaps: Roadmaps }
-	| { kind: 'corrupted' };
-
-/** Reads the value of the store's key, of any version. */
-export function readStored(raw: string): Stored {
-	let value: unknown;
-	try {
-		value = JSON.parse(raw);
-	} catch {
-		return { kind: 'corrupted' };
-	}
-	if (!isRecord(value)) return { kind: 'corrupted' };
-	if (!has(value, 'version')) {
-		const roadmaps = migrateV0(value);
-		return typeof roadmaps === 'string' ? { kind: 'corrupted' } : { kind: 'old', roadmaps };
-	}
-	if (value.version === STORE_VERSION) return { kind: 'current' };
-	const roadmaps = readRoadmaps(value.roadmaps, readTick);
-	if (Number.isInteger(value.version) && (value.version as number) > STORE_VERSION) {
-		// Best effort: a newer layout may still hold `roadmaps` as version 1 did.
-		return { kind: 'future', roadmaps: typeof roadmaps === 'string' ? blank() : roadmaps };
-	}
-	if (value.version !== 1 || typeof roadmaps === 'string') return { kind: 'corrupted' };
-	return { kind: 'old', roadmaps };
-}
-
-/** The id `item`'s entry is stored under in `entries` (its own or an alias), if any. */
-const idOf = (entries: Entries | undefined, item: Item) =>
-	entries ? [item.id, ...item.aliases].find((id) => has(entries, id)) : undefined;
-
-/** `item`'s entry in `roadmap`, found under its id or an alias. */
-export function entryOf(roadmaps: Roadmaps, roadmap: string, item: Item): Entry | undefined {
-	const entries = roadmaps[roadmap];
-	const id = idOf(entries, item);
-	return id === undefined ? undefined : entries![id];
-}
-
-/** `item`'s status in `roadmap`. */
-export const statusOf = (roadmaps: Roadmaps, roadmap: string, item: Item): Status =>
-	entryOf(roadmaps, roadmap, item)?.status ?? 'open';
-
-/** What a meter shows: done, learning and skipped items, and the total without skipped ones. */
-export interface Tally {
-	done: number;
-	learning: number;
-	skipped: number;
-	/** Items that count: all but the skipped ones. */
-	total: number;
-}
-
-/** The tally of `items` in `roadmap`: a chapter, a phase or a whole roadmap. */
-export function tally(roadmaps: Roadmaps, roadmap: string, items: readonly Item[]): Tally {
-	const count = { done: 0, learning: 0, skipped: 0, total: items.length };
-	for (const item of items) {
-		const status = statusOf(roadmaps, roadmap, item);
-		if (status !== 'open') count[status]++;
-	}
-	count.total -= count.skipped;
-	return count;
-}
-
-/** Number of `items` done in `roadmap`. */
-export const countDone = (roadmaps: Roadmaps, roadmap: string, items: readonly Item[]) =>
-	tally(roadmaps, roadmap, items).done;
-
-/**
- * A group's state from its leaves: `done` when every leaf that counts is done (skipped ones
- * aside), `mixed` when some are done or being learned (the box shows as indeterminate,
- * announced "mixed"), `open` when none are. A leaf is its own group of one.
- */
-export function groupState(
-	roadmaps: Roadmaps,
-	roadmap: string,
-	leaves: readonly Item[],
-): 'open' | 'mixed' | 'done' {
-	const { done, learning, total } = tally(roadmaps, roadmap, leaves);
-	return total > 0 && done === total ? 'done' : done + learning === 0 ? 'open' : 'mixed';
-}
-
-/**
- * How two entries for one item merge (import, transfer link, alias and group migration): the
- * later status wins (the same status keeps its first time); a note present on one side is kept;
- * two different notes are both kept, the later one after the earlier, never silently dropped.
- */
-export function mergeEntries(mine: Entry | undefined, theirs: Entry): Entry {
-	if (!mine) return theirs;
-	const status =
-		mine.status === theirs.status
-			? { status: mine.status, at: Math.min(mine.at, theirs.at) }
-			: theirs.at > mine.at
-				? { status: theirs.status, at: theirs.at }
-				: { status: mine.status, at: mine.at };
-	const notes = [mine, theirs].filter((entry) => entry.note).sort((a, b) => a.noteAt! - b.noteAt!);
-	const [first, second] = notes;
-	if (!first) return status;
-	const note =
-		!second || first.note!.includes(second.note!)
-			? first.note!
-			: second.note!.includes(first.note!)
-				? second.note!
-				: `${first.note}\n\n${second.note}`;
-	return { ...status, note, noteAt: (second ?? first).noteAt! };
-}
-
-/** Whether two entries hold the same thing. */
-const same = (a: Entry | undefined, b: Entry | undefined) =>
-	a?.status === b?.status &&
-	a?.at === b?.at &&
-	a?.note === b?.note &&
-	a?.noteAt === b?.noteAt &&
-	a?.via === b?.via;
-
-/** An entry without its `via`: what members of a concept compare and merge. */
-function own({ via: _via, ...entry }: Entry): Entry {
-	return entry;
-}
 
 /** `roadmap/item-id` → `[roadmap, item-id]`. */
 const splitKey = (key: string) => key.split('/') as [string, string];
@@ -670,11 +417,6 @@ export class ProgressStore {
 		return entryOf(this.roadmaps, roadmap, item);
 	}
 
-	/** Whether `item` is done. */
-	isTicked(roadmap: string, item: Item): boolean {
-		return this.entry(roadmap, item)?.status === 'done';
-	}
-
 	/**
 	 * Brings entries under the page's current ids: an entry under an alias moves to the item's id;
 	 * an entry on a group (stored when it had no children) passes to each of its leaves and is then
@@ -717,11 +459,6 @@ export class ProgressStore {
 			saved = this.#putLinked(roadmap, item.id, entry) && saved;
 		}
 		return saved && !this.#notSaving;
-	}
-
-	/** Ticks (done) or unticks (not started) items. Returns whether the change was saved. */
-	set(roadmap: string, items: readonly Item[], ticked: boolean): boolean {
-		return this.setStatus(roadmap, items, ticked ? 'done' : 'open');
 	}
 
 	/** Writes an item's note; an empty note removes it. Returns whether it was saved. */

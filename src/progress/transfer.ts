@@ -1,14 +1,12 @@
 import {
 	NOTE_LIMIT,
-	blank,
-	isRecord,
-	quote,
 	statusOf,
 	type Entries,
 	type Item,
 	type Roadmaps,
 	type Status,
-} from './store.ts';
+} from './entries.ts';
+import { blank, isRecord, quote } from './guards.ts';
 import { checkPlans, type Plans } from '../plan/plan.ts';
 
 /**

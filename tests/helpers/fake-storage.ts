@@ -1,4 +1,5 @@
-import { storageKey, type StorageLike } from '../../src/progress/store.ts';
+import { storageKey } from '../../src/progress/layout.ts';
+import { type StorageLike } from '../../src/progress/store.ts';
 
 /**
  * A Map-backed storage that can be told to throw on reads or writes, like a real browser's.
