@@ -46,8 +46,11 @@ const resultsFor = (page: Page, query: string) =>
  *   typical query, in a fresh browser context. The dialog's UI code (Astro's `_astro/` bundle) is
  *   excluded. Bytes on the wire depend on the server compressing JavaScript (`astro preview` and
  *   the nginx set-up do): Pagefind's WebAssembly and index files come compressed already.
- * - `searchLatency`: median time from the last keystroke of a query to its first results on screen,
- *   once the index is loaded, over several queries. Includes the UI's debounce.
+ * - `searchLatency`: median time from the last keystroke of a query to its first results on screen
+ *   (a MutationObserver in the page), once the index is loaded, over several queries. Includes
+ *   the UI's debounce. Its name carries the same searches as Playwright sees them from outside
+ *   (polling each frame, then asking the page): that checks the measure, and is longer by the
+ *   protocol's round trip, which an earlier version of this bench counted in.
  */
 export async function measureSearch({
 	baseURL,
@@ -80,32 +83,50 @@ export async function measureSearch({
 			opened,
 		);
 
-		const latencies: number[] = [];
+		// Two clocks per query, both from the last key's keydown as the page sees it: when the
+		// results are on screen (a MutationObserver in the page, the moment the DOM holds them), and
+		// when Playwright, polling each frame from outside, sees them and asks the page for the time.
+		// The first is the budget; the second checks it and includes the protocol's round trip.
+		const shown: number[] = [];
+		const seen: number[] = [];
 		for (const query of rest) {
 			await input.fill('');
 			await input.pressSequentially(query.slice(0, -1));
-			// Time from the last key's keydown, as the page sees it, to results on screen.
-			await page.evaluate(() => {
-				const w = window as unknown as { __lastKey?: number };
+			await page.evaluate((q) => {
+				const w = window as unknown as { __lastKey?: number; __shownAt?: number };
+				w.__shownAt = undefined;
 				document.addEventListener('keydown', () => (w.__lastKey = performance.now()), {
 					capture: true,
 					once: true,
 				});
-			});
+				const dialog = document.querySelector('#starlight__search')!;
+				new MutationObserver((_, observer) => {
+					const message = [...dialog.querySelectorAll('.pagefind-ui__message')].some((m) =>
+						m.textContent?.includes(`for ${q}`),
+					);
+					if (message && dialog.querySelector('.pagefind-ui__result-link')) {
+						w.__shownAt = performance.now();
+						observer.disconnect();
+					}
+				}).observe(dialog, { subtree: true, childList: true, characterData: true });
+			}, query);
 			await input.press(query.slice(-1));
 			await resultsFor(page, query);
-			latencies.push(
-				await page.evaluate(
-					() => performance.now() - (window as unknown as { __lastKey: number }).__lastKey,
-				),
-			);
+			const [atShown, atSeen] = await page.evaluate(() => {
+				const w = window as unknown as { __lastKey: number; __shownAt: number };
+				return [w.__shownAt - w.__lastKey, performance.now() - w.__lastKey];
+			});
+			shown.push(atShown);
+			seen.push(atSeen);
 		}
-		latencies.sort((a, b) => a - b);
-		const median = latencies[Math.floor(latencies.length / 2)]!;
+		const median = (list: number[]) =>
+			[...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 
 		return {
 			searchBytes: measure(wire / 1024, 'KB', 100),
-			searchLatency: measure(median, 'ms', 150),
+			// The check rides in the name: the same searches as Playwright sees them from outside.
+			[`searchLatency (results on screen; Playwright sees them at ${Math.round(median(seen))} ms)`]:
+				measure(median(shown), 'ms', 150),
 		};
 	} finally {
 		await context.close();
