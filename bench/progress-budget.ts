@@ -141,10 +141,13 @@ export async function measureProgress({
 	baseURL,
 	browser,
 	distDir = 'dist',
+	loads = LOADS,
 }: {
 	baseURL: string;
 	browser: Browser;
 	distDir?: string;
+	/** Loads per timed case (the smoke run takes one). */
+	loads?: number;
 }): Promise<Record<string, Measure>> {
 	const dist = resolve(distDir);
 	const chapter = await largestChapter(dist);
@@ -192,7 +195,7 @@ export async function measureProgress({
 		const times = { a: [] as [number, number][], b: [] as [number, number][] };
 		await restore(first.page, path); // warm both: the first load compiles the scripts
 		await restore(second.page, path);
-		for (let run = 0; run < LOADS; run++) {
+		for (let run = 0; run < loads; run++) {
 			times.a.push(await restore(first.page, path));
 			times.b.push(await restore(second.page, path));
 		}
@@ -256,11 +259,11 @@ export async function measureProgress({
 			PLAN_JS_BUDGET,
 		),
 		'planner JS on a chapter page (min+gzip)': measure(planner.chapter, 'bytes', 0),
-		[`restore ${chapter}, its roadmap holding ${OWN_ROADMAP + own.length} set items (its own with notes; inside, median of ${LOADS})`]:
+		[`restore ${chapter}, its roadmap holding ${OWN_ROADMAP + own.length} set items (its own with notes; inside, median of ${loads})`]:
 			measure(round(chapterRuns.a.inside), 'ms', FRAME_MS),
-		[`what ${ELSEWHERE} stored items of other roadmaps add to restoring ${chapter} (outside, medians of ${LOADS} alternated loads; ${check(chapterRuns)})`]:
+		[`what ${ELSEWHERE} stored items of other roadmaps add to restoring ${chapter} (outside, medians of ${loads} alternated loads; ${check(chapterRuns)})`]:
 			measure(Math.max(0, extra(chapterRuns, 'outside')), 'ms', UNSHOWN_BUDGET_MS),
-		[`restore /progress/ with ${ELSEWHERE} stored items (inside, median of ${LOADS}; against none: ${check(progressRuns)})`]:
+		[`restore /progress/ with ${ELSEWHERE} stored items (inside, median of ${loads}; against none: ${check(progressRuns)})`]:
 			measure(round(progressRuns.b.inside), 'ms', PROGRESS_PAGE_BUDGET_MS),
 		[`update every counter on ${chapter} after a click, ${OWN_ROADMAP + ELSEWHERE} items stored (median of 10)`]:
 			measure(round(median(clicks)), 'ms', FRAME_MS),

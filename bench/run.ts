@@ -177,7 +177,8 @@ if (only.some((part) => part !== 'build')) {
 				const measure = await importBudget(file, fn);
 				log(`${name} budgets: ${measure ? 'measuring' : 'not available'}`);
 				results.budgets[name] = measure
-					? await measure({ baseURL: site.baseURL, browser })
+					? // Smoke: each timed case once; the medians are for `npm run bench`.
+						await measure({ baseURL: site.baseURL, browser, ...(smoke ? { loads: 1 } : {}) })
 					: 'not available';
 			}
 		}

@@ -230,7 +230,7 @@ function render(): void {
 	}[p.state];
 }
 
-addEventListener('progress-render', render);
+progress.subscribe(render);
 addEventListener('storage', (event) => {
 	if (event.key === null || event.key.startsWith(prefixOf(store.key))) {
 		plan = readPlans(storage, store.key)[roadmap];

@@ -50,5 +50,5 @@ function renderActivity(): void {
 		}
 	}
 }
-addEventListener('progress-render', renderActivity);
+progress.subscribe(renderActivity);
 renderActivity();

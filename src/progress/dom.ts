@@ -128,6 +128,8 @@ function start() {
 	const find = (target: EventTarget | null) =>
 		items.find(({ li }) => target instanceof Node && target.parentElement?.closest('li') === li);
 
+	/** The page's other parts (plan, progress page, activity…), redrawn after every render. */
+	const listeners = new Set<() => void>();
 	/** Puts the store's state into every item, meter and continue link of the page. */
 	function render(): void {
 		for (const { box, li, leaves, select, button, field, name } of items) {
@@ -173,7 +175,7 @@ function start() {
 			if (href) link.href = href;
 			link.textContent = text;
 		}
-		dispatchEvent(new Event('progress-render'));
+		for (const listener of listeners) listener();
 	}
 
 	const setStatus = (leaves: readonly Item[], status: Status) => {
@@ -238,8 +240,13 @@ function start() {
 	render();
 	// Read by the benchmark (bench/progress-budget.ts): load-to-restored time, budget one frame.
 	performance.measure('progress-restore', { start: begin });
-	return { store, render, chapters };
+	/** Calls `listener` after every render from now on, so a part of the page follows the store. */
+	const subscribe = (listener: () => void) => void listeners.add(listener);
+	return { store, render, chapters, subscribe };
 }
 
-/** The page's store, its chapters' items, and a function that redraws everything after a change. */
+/**
+ * The page's store, its chapters' items, a function that redraws everything after a change, and
+ * `subscribe`, through which the page's other parts redraw after it (no window-wide event).
+ */
 export const progress = start();

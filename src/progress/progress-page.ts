@@ -127,7 +127,7 @@ async function renderLists(): Promise<void> {
 	$('[data-notes]').replaceChildren(...notes);
 	$('[data-notes-empty]').hidden = notes.length > 0;
 }
-addEventListener('progress-render', () => void renderLists());
+progress.subscribe(() => void renderLists());
 void renderLists();
 
 // Reset, behind a dialog.
