@@ -113,5 +113,8 @@ export const test = base.extend<Fixtures>({
 	},
 });
 
+/** `text` as a regular expression matching it literally. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export { expect };
 export type { Page };

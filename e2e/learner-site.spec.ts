@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { readRoadmaps } from '../src/content/roadmaps.ts';
-import { KEY, expect, test, type Page } from './fixtures';
+import { KEY, escapeRegExp, expect, test, type Page } from './fixtures';
 
 /** Every roadmap the content holds: the pages must reach each one. */
 const ROADMAPS = readRoadmaps(resolve(import.meta.dirname, '../content')).map(({ id }) => id);
@@ -30,7 +30,11 @@ test('the home page has a card per roadmap, each with its link, a meter and Star
 		const card = page.locator('.roadmap-card').filter({ has: page.locator(`a[href="/${id}/"]`) });
 		await expect(card).toHaveCount(1);
 		await expect(card.locator(`progress[data-roadmap="${id}"]`)).toHaveCount(1);
-		await expect(card.getByRole('link', { name: 'Start' })).toHaveAttribute('href', /#[a-z0-9-]+$/);
+		// "Start" alone says nothing out of context: the link's name carries the roadmap's title.
+		const start = card.locator('a[data-continue]');
+		await expect(start).toHaveAttribute('href', /#[a-z0-9-]+$/);
+		const title = await card.getByRole('heading', { level: 3 }).innerText();
+		await expect(start).toHaveAccessibleName(new RegExp(`^Start ?: ${escapeRegExp(title)}$`));
 	}
 	// The comparison names every roadmap too.
 	await expect(page.locator('.comparison tbody tr')).toHaveCount(ROADMAPS.length);
@@ -78,7 +82,9 @@ test('a phase shows as finished on the map, and its chapter says so and links th
 	await expect(page.locator('.roadmap-map > li').nth(1).locator('.progress-state')).toHaveText(
 		'Not started',
 	);
-	await expect(page.locator('.roadmap-start a[data-continue]')).toHaveText('Continue');
+	await expect(page.locator('.roadmap-start a[data-continue]')).toHaveAccessibleName(
+		/^Continue ?: Senior Express\.js Developer$/,
+	);
 	await expect(page.locator('.roadmap-start a[data-continue]')).toHaveAttribute(
 		'href',
 		/\/express-senior\/02-database-integration\/#/,

@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { expect, test } from './fixtures';
+import { escapeRegExp, expect, test } from './fixtures';
 import { QUERY_CASES, ROADMAPS } from './search-cases';
 import { PAGEFIND_BUNDLE, openSearch, search, sitePath } from './search-helpers';
 
@@ -183,8 +183,3 @@ test('the index holds chapter content, not chrome (pagination, dates, anchors, p
 			if (other !== title) expect(content, `${url} indexes "${other}"`).not.toContain(other);
 	}
 });
-
-/** Roadmap short titles hold regex characters (`Node + MongoDB`). */
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

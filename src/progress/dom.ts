@@ -173,7 +173,8 @@ function start() {
 				(item) => store.entry(roadmap, item)?.status,
 			);
 			if (href) link.href = href;
-			link.textContent = text;
+			// The visible word only: the roadmap's name after it stays for screen readers.
+			(link.querySelector('[data-continue-text]') ?? link).textContent = text;
 		}
 		for (const listener of listeners) listener();
 	}
