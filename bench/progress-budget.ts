@@ -17,7 +17,9 @@ import { listChapterFiles } from '../src/content/roadmaps.ts';
  * outside the progress code (when the first meter's text is rewritten, seen by a
  * MutationObserver installed before any script, from navigation start), with loads of the
  * compared cases alternated and medians taken. The outside figure checks the inside one: their
- * differences between cases must agree. Called by `npm run bench`; never as a timed test.
+ * differences between cases must agree within the outside measure's noise (one load from
+ * navigation start varies by several ms), so the 2 ms budget is judged on the inside
+ * difference. Called by `npm run bench`; never as a timed test.
  */
 
 export interface Measure {
@@ -156,7 +158,7 @@ export async function measureProgress({
 	const planner = await planBytes(dist, chapter);
 
 	const roadmap = chapter.split('/')[0]!;
-	const probe = await browser.newPage({ baseURL });
+	const probe = await browser.newPage({ baseURL, serviceWorkers: 'block' });
 	await probe.goto(chapter);
 	const own = await probe
 		.locator('input.item-check[data-item]')
@@ -170,7 +172,9 @@ export async function measureProgress({
 
 	/** A page in its own browser context with `seed` stored, and the meter observer installed. */
 	async function seeded(seed: Seed) {
-		const context = await browser.newContext({ baseURL });
+		// No service worker: its first-visit download would run beside the timed loads
+		// (bench/offline.ts measures the worker on its own).
+		const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
 		const page = await context.newPage();
 		// Stored once from a loaded page, not by an init script: an init script carries its
 		// argument into every page it runs in, and parsing 5,500 ids there would be timed too.
@@ -202,9 +206,17 @@ export async function measureProgress({
 		await first.close();
 		await second.close();
 		const med = (list: [number, number][], index: 0 | 1) => median(list.map((t) => t[index]));
+		// How much one load's outside time varies: half the interquartile range of both cases.
+		const spread = (list: [number, number][]) => {
+			const sorted = list.map((t) => t[1]).sort((x, y) => x - y);
+			return (
+				(sorted[Math.floor((sorted.length * 3) / 4)]! - sorted[Math.floor(sorted.length / 4)]!) / 2
+			);
+		};
 		return {
 			a: { inside: med(times.a, 0), outside: med(times.a, 1) },
 			b: { inside: med(times.b, 0), outside: med(times.b, 1) },
+			noise: Math.max(spread(times.a), spread(times.b)),
 		};
 	}
 	const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -249,7 +261,7 @@ export async function measureProgress({
 	const extra = (runs: typeof chapterRuns, at: 'inside' | 'outside') =>
 		round(runs.b[at] - runs.a[at]);
 	const check = (runs: typeof chapterRuns) =>
-		`inside ${extra(runs, 'inside')} ms, outside ${extra(runs, 'outside')} ms`;
+		`inside ${extra(runs, 'inside')} ms, outside ${extra(runs, 'outside')} ms, one outside load varying by ±${round(runs.noise)} ms`;
 	return {
 		'progress JS on a chapter page (min+gzip)': measure(chapterBytes, 'bytes', JS_BUDGET),
 		'progress JS on the progress page (min+gzip)': measure(pageBytes, 'bytes', PAGE_JS_BUDGET),
@@ -261,8 +273,10 @@ export async function measureProgress({
 		'planner JS on a chapter page (min+gzip)': measure(planner.chapter, 'bytes', 0),
 		[`restore ${chapter}, its roadmap holding ${OWN_ROADMAP + own.length} set items (its own with notes; inside, median of ${loads})`]:
 			measure(round(chapterRuns.a.inside), 'ms', FRAME_MS),
-		[`what ${ELSEWHERE} stored items of other roadmaps add to restoring ${chapter} (outside, medians of ${loads} alternated loads; ${check(chapterRuns)})`]:
-			measure(Math.max(0, extra(chapterRuns, 'outside')), 'ms', UNSHOWN_BUDGET_MS),
+		// Judged inside: from navigation start, loads vary by more than the 2 ms budget (module
+		// fetches, parsing), so the outside difference checks the inside one within that noise.
+		[`what ${ELSEWHERE} stored items of other roadmaps add to restoring ${chapter} (medians of ${loads} alternated loads; ${check(chapterRuns)})`]:
+			measure(Math.max(0, extra(chapterRuns, 'inside')), 'ms', UNSHOWN_BUDGET_MS),
 		[`restore /progress/ with ${ELSEWHERE} stored items (inside, median of ${loads}; against none: ${check(progressRuns)})`]:
 			measure(round(progressRuns.b.inside), 'ms', PROGRESS_PAGE_BUDGET_MS),
 		[`update every counter on ${chapter} after a click, ${OWN_ROADMAP + ELSEWHERE} items stored (median of 10)`]:

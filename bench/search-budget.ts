@@ -60,7 +60,8 @@ export async function measureSearch({
 	browser: Browser;
 }): Promise<Record<string, Measurement>> {
 	const root = new URL('./', baseURL.endsWith('/') ? baseURL : `${baseURL}/`);
-	const context = await browser.newContext();
+	// No service worker: its first-visit download would run beside the timed searches.
+	const context = await browser.newContext({ serviceWorkers: 'block' });
 	try {
 		const page = await context.newPage();
 		await page.goto(root.href);

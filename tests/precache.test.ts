@@ -62,7 +62,7 @@ describe('serviceWorkerSource', () => {
 	});
 });
 
-/** A small build of two roadmaps, larger than a budget of 100 bytes. */
+/** A small build of two roadmaps (300 bytes kept), larger than a budget of 200 bytes. */
 const BUILD: BuiltFile[] = [
 	file('index.html'),
 	file('404.html'),
@@ -106,7 +106,7 @@ describe('offlinePlan', () => {
 	});
 
 	it('precaches only the shell of a larger build, and packs each roadmap', () => {
-		const { precache, packs } = offlinePlan(BUILD, '/roadmaps/', ROADMAPS, 100);
+		const { precache, packs } = offlinePlan(BUILD, '/roadmaps/', ROADMAPS, 200);
 		expect(precache.mode).toBe('shell');
 		expect([...precache.urls].sort()).toEqual(
 			[
@@ -150,6 +150,20 @@ describe('offlinePlan', () => {
 		].flat();
 		for (const url of ['/roadmaps/topics/', '/roadmaps/sitemap-0.xml'])
 			expect(everywhere).not.toContain(url);
+	});
+
+	it('keeps the shell within the budget: assets always, then the pages most needed', () => {
+		const big = BUILD.map((f) =>
+			f.path === 'index.html' || f.path === 'progress/index.html' ? file(f.path, 'h', 60) : f,
+		);
+		// 12 assets and two small pages make 140 bytes; the home (60) fits in 200, progress does not.
+		const { precache } = offlinePlan(big, '/', ROADMAPS, 200);
+		expect(precache.mode).toBe('shell');
+		expect(precache.urls).toContain('/');
+		expect(precache.urls).toContain('/offline/');
+		expect(precache.urls).not.toContain('/progress/');
+		expect(precache.bytes).toBeLessThanOrEqual(200);
+		expect(precache.urls).toContain('/_astro/page.js');
 	});
 
 	it('versions the build by every file, whatever the mode', () => {

@@ -20,9 +20,9 @@ export interface Precache {
 	/** Changes whenever any file the worker may cache, or the set of them, changes. */
 	version: string;
 	/**
-	 * `whole`: every file is downloaded on install. `shell`: only the site's CSS, JS, fonts, home,
-	 * progress, 404 and offline pages and search's entry files; pages are cached as they are
-	 * visited, and each roadmap as a learner saves it (its pack).
+	 * `whole`: every file is downloaded on install. `shell`: only the site's CSS, JS, fonts and
+	 * search's entry files, and the offline, 404, home and progress pages while they fit the
+	 * budget; pages are cached as they are visited, and each roadmap as a learner saves it.
 	 */
 	mode: 'whole' | 'shell';
 	/** Every URL to download on install, in a stable order. */
@@ -158,8 +158,9 @@ export function offlinePlan(
 		else if (place === 'index') index.push(file);
 		else if (place !== 'visited') own.get(place.roadmap)!.push(file);
 	}
+	const precached = withinBudget(shell, budget);
 	return {
-		precache: { base, version, mode: 'shell', urls: urls(shell), bytes: sum(shell) },
+		precache: { base, version, mode: 'shell', urls: urls(precached), bytes: sum(precached) },
 		packs: [...own].map(([roadmap, pages]) => ({
 			roadmap,
 			pages: urls(pages),
@@ -167,6 +168,28 @@ export function offlinePlan(
 			bytes: sum(pages) + sum(index),
 		})),
 	};
+}
+
+/** The shell's pages, most needed first: offline, every way on; the home; the learner's progress. */
+const SHELL_PAGES = ['offline/index.html', '404.html', 'index.html', 'progress/index.html'];
+
+/**
+ * The shell within the budget: every asset (CSS, JS, fonts, icons, search's entry files: no page
+ * works offline without them, and they do not grow with the content), then its pages in order of
+ * need while they fit. A page left out (the home and progress pages list every roadmap, so they
+ * grow with the site) is kept when it is visited.
+ */
+function withinBudget(shell: readonly BuiltFile[], budget: number): BuiltFile[] {
+	const isPage = (file: BuiltFile) => SHELL_PAGES.includes(file.path);
+	const kept = shell.filter((file) => !isPage(file));
+	let bytes = sum(kept);
+	for (const path of SHELL_PAGES) {
+		const page = shell.find((file) => file.path === path);
+		if (!page || bytes + page.bytes > budget) continue;
+		kept.push(page);
+		bytes += page.bytes;
+	}
+	return kept.sort(byPath);
 }
 
 /** The worker's source: the template with the precache defined in front of it. */
