@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
-import { listChapterFiles } from '../src/content/roadmaps.ts';
+import { listChapterFiles, readRoadmaps } from '../src/content/roadmaps.ts';
 
 /**
  * Progress budgets (issues 4, 12 and 23), measured on a built site in Chromium: the progress code
@@ -164,9 +164,9 @@ export async function measureProgress({
 		.locator('input.item-check[data-item]')
 		.evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).dataset.item!));
 	await probe.close();
-	const others = listChapterFiles('content')
-		.map(({ contentPath }) => contentPath.split('/')[0]!)
-		.filter((id, i, all) => id !== roadmap && all.indexOf(id) === i);
+	const others = readRoadmaps('content')
+		.map(({ id }) => id)
+		.filter((id) => id !== roadmap);
 	if (others.length === 0)
 		throw new Error('content/ needs a second roadmap for the progress budgets');
 

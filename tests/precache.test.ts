@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { precacheBudget, serviceWorkerEnabled } from '../src/integrations/offline';
 import {
+	builtPath,
 	fileUrl,
 	isPrecached,
 	offlinePlan,
@@ -22,6 +23,11 @@ describe('fileUrl', () => {
 		);
 		expect(fileUrl('404.html', '/roadmaps/')).toBe('/roadmaps/404.html');
 		expect(fileUrl('pagefind/pagefind.js', '/')).toBe('/pagefind/pagefind.js');
+	});
+
+	it('is undone by builtPath', () => {
+		for (const path of ['index.html', 'express/01-intro/index.html', '404.html', 'pagefind/x.js'])
+			expect(builtPath(fileUrl(path, '/roadmaps/'), '/roadmaps/')).toBe(path);
 	});
 });
 

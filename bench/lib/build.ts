@@ -14,6 +14,7 @@ import {
 import { basename, join } from 'node:path';
 import { BUILD_INPUTS } from '../../scripts/build-inputs.ts';
 import { buildPhases, type BuildPhases } from './phases.ts';
+import { builtPath } from '../../src/offline/precache.ts';
 import { syntheticChapters, writeCorpus, CHAPTERS_PER_ROADMAP } from './synthetic.ts';
 
 /** The repository root: bench/lib/ is two levels down. */
@@ -177,11 +178,7 @@ export function precacheOnFirstVisit(dist: string): BuildResult['precache'] {
 	const json = /^const PRECACHE = (.*);$/.exec(line)?.[1];
 	if (!json) return undefined;
 	const { base, mode, urls } = JSON.parse(json) as { base: string; mode: string; urls: string[] };
-	const bytes = urls.reduce((sum, url) => {
-		const path = url.slice(base.length);
-		const file = path === '' || path.endsWith('/') ? `${path}index.html` : path;
-		return sum + statSync(join(dist, file)).size;
-	}, 0);
+	const bytes = urls.reduce((sum, url) => sum + statSync(join(dist, builtPath(url, base))).size, 0);
 	return { bytes, files: urls.length, mode };
 }
 

@@ -84,6 +84,12 @@ export function fileUrl(path: string, base: string): string {
 	return `${base}${page}`;
 }
 
+/** The file a URL of `fileUrl` names, relative to the output directory: its inverse. */
+export function builtPath(url: string, base: string): string {
+	const path = url.slice(base.length);
+	return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
+
 /** Where a precached file goes: the shell, one roadmap's pack, every pack, or only when visited. */
 export function placeOf(
 	path: string,
