@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { STORE_VERSION, itemKey, storageKey } from '../src/progress/layout.ts';
 import { type Entry, type Status } from '../src/progress/entries.ts';
 import { basePath } from './sitemap';
@@ -114,6 +114,19 @@ export const test = base.extend<Fixtures>({
 });
 
 /** `text` as a regular expression matching it literally. */
+/**
+ * Imports a progress file on the progress page once its import control is enabled: the page's
+ * controls stay disabled until its script runs, and a file chosen before that would be ignored.
+ */
+export async function importProgress(
+	page: Page,
+	files: Parameters<Locator['setInputFiles']>[0],
+): Promise<void> {
+	const input = page.locator('input[data-import]');
+	await expect(input).toBeEnabled();
+	await input.setInputFiles(files);
+}
+
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export { expect };

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
-import { THEMES, expect, test, type Page } from './fixtures';
+import { THEMES, expect, importProgress, test, type Page } from './fixtures';
 
 /**
  * The study planner, in two time zones far apart: at the fixed moment below it is already
@@ -109,6 +109,18 @@ for (const [timezoneId, expectedToday] of [
 	});
 }
 
+test.describe('before the planner runs', () => {
+	test.use({ javaScriptEnabled: false });
+	test('the plan’s controls are disabled, so none looks usable while it does nothing', async ({
+		page,
+	}) => {
+		await page.goto(PLAN);
+		await expect(page.getByLabel('Start date')).toBeDisabled();
+		await expect(page.getByRole('button', { name: 'Start today' })).toBeDisabled();
+		await expect(page.getByLabel('Weekdays only')).toBeDisabled();
+	});
+});
+
 test('a roadmap without item times plans by its phases and the learner’s pace', async ({
 	page,
 }) => {
@@ -200,7 +212,7 @@ test('the plan travels with the progress: in the exported file and in the transf
 	const third = await browser.newContext({ baseURL });
 	const laptop = await third.newPage();
 	await laptop.goto('/progress/');
-	await laptop.locator('[data-import]').setInputFiles((await download.path())!);
+	await importProgress(laptop, (await download.path())!);
 	await expect(laptop.locator('.progress-result')).toContainText('1 study plan added or updated');
 	await laptop.goto(PLAN);
 	await expect(laptop.getByLabel('Start date')).toHaveValue(start);

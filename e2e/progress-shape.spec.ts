@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { collectErrors, expect, test, type Page } from './fixtures';
+import { collectErrors, expect, importProgress, test, type Page } from './fixtures';
 
 /** Progress you can shape: statuses by mouse and keyboard, notes, v1 files, undo, transfer link. */
 
@@ -107,7 +107,7 @@ test('the progress page fetches item texts for the roadmaps it lists only; witho
 
 test('a version-1 file imports; a reset can be undone', async ({ page }) => {
 	await page.goto('/progress/');
-	await page.locator('input[data-import]').setInputFiles({
+	await importProgress(page, {
 		name: 'old.json',
 		mimeType: 'application/json',
 		buffer: Buffer.from(

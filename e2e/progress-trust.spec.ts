@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { KEY, expect, test, type Page } from './fixtures';
+import { KEY, expect, importProgress, test, type Page } from './fixtures';
 import { leaves, parseItemTree } from '../src/content/items.ts';
 import { listChapterFiles } from '../src/content/roadmaps.ts';
 
@@ -245,7 +245,7 @@ test('over progress from a newer version, import changes nothing, plans included
 	}, KEY);
 	await page.goto('/progress/');
 	const result = page.locator('[data-progress-result]');
-	await page.locator('input[data-import]').setInputFiles(exportFile(['routing']));
+	await importProgress(page, exportFile(['routing']));
 	await expect(result).toContainText('but nothing was changed');
 	await expect(result).toContainText('saved by a newer version of this site');
 	expect(await page.evaluate((key) => localStorage.getItem(key), PLAN_KEY)).toBeNull();
@@ -275,7 +275,7 @@ test('an import that fills storage halfway changes nothing and says so', async (
 	});
 	await page.goto('/progress/');
 	await page.evaluate(() => Object.assign(window, { writesLeft: 12 }));
-	await page.locator('input[data-import]').setInputFiles(exportFile(ids));
+	await importProgress(page, exportFile(ids));
 	const result = page.locator('[data-progress-result]');
 	await expect(result).toContainText('but nothing was changed');
 	// No item, no marker, no plan: the storage holds what it held before (nothing of this site).
@@ -331,7 +331,7 @@ test('an unreadable item value is kept aside, announced, and the item starts fre
 test('an import with a huge bad id is refused with a short message', async ({ page }) => {
 	await page.goto('/progress/');
 	const id = `${'a'.repeat(5_000_000)}!`;
-	await page.locator('input[data-import]').setInputFiles({
+	await importProgress(page, {
 		name: 'huge.json',
 		mimeType: 'application/json',
 		buffer: Buffer.from(

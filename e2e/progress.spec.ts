@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { KEY, expect, test, type Page } from './fixtures';
+import { KEY, expect, importProgress, test, type Page } from './fixtures';
 
 const CHAPTER = '/express-senior/01-core-express/';
 
@@ -105,8 +105,7 @@ test('the progress page continues, exports, resets behind a dialog and imports a
 	);
 
 	// A file that is not an export is refused with a reason and changes nothing.
-	const input = page.locator('input[data-import]');
-	await input.setInputFiles({
+	await importProgress(page, {
 		name: 'notes.json',
 		mimeType: 'application/json',
 		buffer: Buffer.from('{"roadmaps":{}}'),
@@ -116,7 +115,7 @@ test('the progress page continues, exports, resets behind a dialog and imports a
 	);
 	await expect(meter).toHaveJSProperty('value', 0);
 
-	await input.setInputFiles(file);
+	await importProgress(page, file);
 	// Both ticks, and their copies on the other roadmaps' members of the same concepts.
 	const items = Object.values(exported.roadmaps as Record<string, object>).flatMap(Object.keys);
 	expect(items.length).toBeGreaterThan(2);
@@ -180,4 +179,14 @@ test('denied storage (localStorage getter throws) raises no page error and ticks
 	// Starlight's theme picker writes to localStorage too: it must not throw either.
 	await page.locator('starlight-theme-select select').first().selectOption('light');
 	expect(pageErrors).toEqual([]);
+});
+
+test.describe('before the progress page’s script runs', () => {
+	test.use({ javaScriptEnabled: false });
+	test('its actions are disabled, so none looks usable while it does nothing', async ({ page }) => {
+		await page.goto('/progress/');
+		for (const name of ['Export progress', 'Copy transfer link', 'Reset all progress…'])
+			await expect(page.getByRole('button', { name })).toBeDisabled();
+		await expect(page.getByLabel('Import a progress file…')).toBeDisabled();
+	});
 });

@@ -344,5 +344,10 @@ async function receive(): Promise<void> {
 	);
 }
 void receive();
+// The page's controls are disabled in its markup until here, where each one works.
+for (const control of document.querySelectorAll<HTMLButtonElement | HTMLInputElement>(
+	'[data-reset], [data-linking], [data-export], [data-import], [data-transfer]',
+))
+	control.disabled = false;
 // A link pasted into the address bar of this very page changes only the fragment.
 addEventListener('hashchange', () => void receive());
