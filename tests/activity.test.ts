@@ -1,3 +1,4 @@
+import { ManagedProgressStore } from '../src/progress/manage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	LEVEL_MIN,
@@ -8,7 +9,6 @@ import {
 	levelWords,
 } from '../src/progress/activity';
 import { addDays, type Day } from '../src/progress/dates';
-import { ProgressStore } from '../src/progress/store';
 import { storageKey } from '../src/progress/layout';
 import { type Entry, type Roadmaps } from '../src/progress/entries';
 import { FakeStorage } from './helpers/fake-storage';
@@ -105,7 +105,7 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('in %s', (zone) => {
 	it('ignores ticks migrated from version 0, which have no time', () => {
 		const key = storageKey('/');
 		const storage = new FakeStorage({ [key]: JSON.stringify({ 'express-senior': ['routing'] }) });
-		const store = new ProgressStore(
+		const store = new ManagedProgressStore(
 			storage,
 			key,
 			() => {},

@@ -1,9 +1,10 @@
+import { ManagedProgressStore } from '../src/progress/manage';
 import { describe, expect, it } from 'vitest';
 import { isHandled } from '../src/plan/schedule';
 import { activity } from '../src/progress/activity';
 import { dayOf } from '../src/progress/dates';
 import { exportProgress, parseImport } from '../src/progress/file';
-import { ProgressStore, type StorageLike } from '../src/progress/store';
+import { type StorageLike } from '../src/progress/store';
 import { itemKey, storageKey } from '../src/progress/layout';
 import { decodeTransfer, encodeTransfer, type ItemLists } from '../src/progress/transfer';
 import { FakeStorage } from './helpers/fake-storage';
@@ -22,7 +23,7 @@ const CONCEPTS = [
 ];
 const item = (id: string) => ({ id, aliases: [] });
 const open = (storage: StorageLike, now: () => number = () => 1000) => {
-	const store = new ProgressStore(storage, KEY, () => {}, now);
+	const store = new ManagedProgressStore(storage, KEY, () => {}, now);
 	store.link(CONCEPTS);
 	return store;
 };

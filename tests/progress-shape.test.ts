@@ -1,8 +1,8 @@
+import { ManagedProgressStore } from '../src/progress/manage';
 import { encodeQR } from '@paulmillr/qr';
 import { decodeQR } from '@paulmillr/qr/decode.js';
 import { describe, expect, it } from 'vitest';
 import { exportProgress, parseImport } from '../src/progress/file';
-import { ProgressStore } from '../src/progress/store';
 import { mergeEntries, type Entry, type Roadmaps } from '../src/progress/entries';
 import { storageKey } from '../src/progress/layout';
 import { tally } from '../src/progress/tally';
@@ -14,7 +14,7 @@ import { FakeStorage } from './helpers/fake-storage';
 
 const item = (id: string, ...aliases: string[]) => ({ id, aliases });
 const open = (storage = new FakeStorage(), now = 1000) =>
-	new ProgressStore(
+	new ManagedProgressStore(
 		storage,
 		storageKey('/'),
 		() => {},

@@ -1,7 +1,8 @@
+import { ManagedProgressStore } from '../src/progress/manage';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EXPORT_FORMAT, exportProgress, parseImport } from '../src/progress/file';
-import { ProgressStore, type Notice, type StorageLike } from '../src/progress/store';
+import { type Notice, type StorageLike } from '../src/progress/store';
 import { tally } from '../src/progress/tally';
 import { itemKey, storageKey } from '../src/progress/layout';
 import { quote } from '../src/progress/guards';
@@ -23,11 +24,11 @@ const done = (ticks: Ticks): Roadmaps =>
 
 const item = (id: string, ...aliases: string[]) => ({ id, aliases });
 /** Whether `item` is done in `roadmap`, as a meter counts it. */
-const isDone = (store: ProgressStore, roadmap: string, it: ReturnType<typeof item>) =>
+const isDone = (store: ManagedProgressStore, roadmap: string, it: ReturnType<typeof item>) =>
 	store.entry(roadmap, it)?.status === 'done';
 const open = (storage: StorageLike | undefined, now = 1000) => {
 	const notices: Notice[] = [];
-	const store = new ProgressStore(
+	const store = new ManagedProgressStore(
 		storage,
 		KEY,
 		(notice) => notices.push(notice),
@@ -620,7 +621,7 @@ describe('reading what the page shows', () => {
 		let reads = 0;
 		const getItem = storage.getItem.bind(storage);
 		storage.getItem = (key: string) => (reads++, getItem(key));
-		const store = new ProgressStore(
+		const store = new ManagedProgressStore(
 			storage,
 			KEY,
 			() => {},

@@ -1,4 +1,4 @@
-import { MESSAGES, openStorage, progress } from '../progress/dom';
+import { bindProgress, openStorage } from '../progress/dom';
 import { plural } from '../text/plural';
 import { dayOf, formatDay, type Day } from '../progress/dates';
 import type { Duration } from '../schema';
@@ -26,6 +26,7 @@ import { planEvents, toICalendar } from './ics';
 
 /** Draws the plan inside `root`, its `<roadmap-plan>`, and keeps it current. */
 function draw(root: HTMLElement): void {
+	const progress = bindProgress();
 	const { store, chapters } = progress;
 	/** A part of the component that its markup always has. */
 	const $ = <T extends Element = HTMLElement>(selector: string, within: ParentNode = root) =>
@@ -69,11 +70,16 @@ function draw(root: HTMLElement): void {
 		// unreadable, which must not be overwritten), the plan is not written either.
 		const saved = !store.notSaving && writePlan(storage, store.key, roadmap, next);
 		render();
-		message.textContent = saved
-			? (done ?? '')
-			: store.notSaving
-				? `Your plan works on this page only and is not saved. ${MESSAGES[store.notSaving]}`
-				: 'Your plan could not be saved (browser storage is full or blocked): it works on this page only.';
+		const reason = store.notSaving;
+		if (saved) message.textContent = done ?? '';
+		else if (!reason)
+			message.textContent =
+				'Your plan could not be saved (browser storage is full or blocked): it works on this page only.';
+		// The reasons' words load only when there is one to tell (src/progress/messages.ts).
+		else
+			void import('../progress/messages').then(({ MESSAGES }) => {
+				message.textContent = `Your plan works on this page only and is not saved. ${MESSAGES[reason]}`;
+			});
 	}
 
 	/** The plan the form describes, keeping a re-plan's cut-off unless the start date changed. */

@@ -1,6 +1,6 @@
 import { WEEKS, activity, activityText, level } from './activity.ts';
 import { addDays, dayOf, formatDay } from './dates.ts';
-import { progress } from './dom';
+import { bindProgress } from './dom';
 
 /**
  * The activity calendar on the progress page: fills the days into the table the page renders
@@ -8,6 +8,7 @@ import { progress } from './dom';
  * and words the totals and streak. Redrawn after every change, including other tabs'.
  */
 
+const progress = bindProgress();
 const table = document.querySelector<HTMLTableElement>('[data-activity]')!;
 const summary = document.querySelector('[data-activity-summary]')!;
 const make = (tag: string, className = '', textContent = '') =>

@@ -1,5 +1,5 @@
 import { NOTE_LIMIT, type Group, type Item, type Status } from './entries';
-import { ProgressStore, type Notice } from './store';
+import { ProgressStore } from './store';
 import { groupState, tally } from './tally';
 import { storageKey } from './layout';
 import { decodeGroups, decodeItems, readPageData, scopeOf } from './page-data';
@@ -14,22 +14,6 @@ import { continueLink, meterState, meterText, METER_WORDS } from './meter-text';
  * item's status. Loaded as a bundled module script by `ProgressData.astro`, only on pages with
  * progress.
  */
-
-/** What the learner reads when progress is not being saved, by reason. */
-export const MESSAGES: Record<Notice, string> = {
-	unavailable:
-		'This browser does not let the site save progress (storage is blocked). Your ticks work on this page but are lost when you leave it.',
-	unsaved:
-		'Your latest ticks could not be saved (browser storage is full or blocked). Export your progress from the Progress page to keep it.',
-	future:
-		'Your progress was saved by a newer version of this site. It is shown here, but changes made on this page are not saved.',
-	corrupted:
-		'Your saved progress could not be read, so a new record was started. The unreadable copy was kept in this browser’s storage.',
-	damaged:
-		'Part of your saved progress (an item’s status or note) could not be read. It was kept aside in this browser’s storage, and the item starts fresh.',
-	unreadable:
-		'Your saved progress could not be read, and browser storage has no room to keep a copy of it, so it was left untouched. Nothing you tick is being saved: your ticks are lost when you leave this page.',
-};
 
 /** D / L / S / R on a focused item, as on roadmap.sh. */
 const KEYS: Record<string, Status> = { d: 'done', l: 'learning', s: 'skipped', r: 'open' };
@@ -67,7 +51,12 @@ const itemOf = (box: HTMLInputElement): Item => ({
 	aliases: box.dataset.aliases?.split(' ') ?? [],
 });
 
-function start() {
+/** A store class the binding can open: `ProgressStore`, or the progress page's subclass. */
+type StoreClass<S extends ProgressStore> = new (
+	...args: ConstructorParameters<typeof ProgressStore>
+) => S;
+
+function start<S extends ProgressStore>(Store: StoreClass<S>) {
 	const begin = performance.now();
 	const data = readPageData(document.getElementById('progress-data')?.textContent);
 	const page = data.page ?? '';
@@ -82,12 +71,17 @@ function start() {
 		]),
 	);
 	const notice = document.querySelector('[data-progress-notice]');
-	const store = new ProgressStore(
+	let told = Promise.resolve();
+	const store = new Store(
 		openStorage(),
 		storageKey(import.meta.env.BASE_URL),
 		(kind) => {
-			// Every reason is kept: a learner who cannot save must read that, whatever came first.
-			if (notice) notice.textContent = `${notice.textContent} ${MESSAGES[kind]}`.trim();
+			// Every reason is kept, in order: a learner who cannot save must read that, whatever came
+			// first.
+			told = told.then(async () => {
+				const { MESSAGES } = await import('./messages');
+				if (notice) notice.textContent = `${notice.textContent} ${MESSAGES[kind]}`.trim();
+			});
 		},
 		Date.now,
 		// Only the keys of what the page shows and counts (every key on the progress page).
@@ -246,8 +240,21 @@ function start() {
 	return { store, render, chapters, subscribe };
 }
 
+/** The page's store, its chapters' items, `render` and `subscribe`. */
+export type Binding<S extends ProgressStore = ProgressStore> = ReturnType<typeof start<S>>;
+let bound: Binding | undefined;
+
 /**
- * The page's store, its chapters' items, a function that redraws everything after a change, and
- * `subscribe`, through which the page's other parts redraw after it (no window-wide event).
+ * Binds progress to the page on first call and returns the binding: the page's store, its
+ * chapters' items, a function that redraws everything after a change, and `subscribe`, through
+ * which the page's other parts redraw after it (no window-wide event). `ProgressData.astro` binds
+ * with `ProgressStore`; the progress page binds first, with `ManagedProgressStore`.
  */
-export const progress = start();
+export function bindProgress(): Binding;
+export function bindProgress<S extends ProgressStore>(Store: StoreClass<S>): Binding<S>;
+export function bindProgress(Store: StoreClass<ProgressStore> = ProgressStore): Binding {
+	bound ??= start(Store);
+	if (!(bound.store instanceof Store))
+		throw new Error('Progress was bound with another store class: bind it once, first.');
+	return bound;
+}

@@ -1,4 +1,6 @@
-import { MESSAGES, openStorage, progress } from './dom';
+import { bindProgress, openStorage } from './dom';
+import { ManagedProgressStore } from './manage';
+import { MESSAGES } from './messages';
 import { plural } from '../text/plural';
 import type { Plans } from '../plan/plan';
 import type { Roadmaps } from './entries';
@@ -12,6 +14,8 @@ import type { ItemLists } from './transfer';
  * when an action needs it, so the page itself stays light.
  */
 
+// First: the page's binding opens the store that can merge and reset (ProgressData binds none here).
+const progress = bindProgress(ManagedProgressStore);
 const { store, render, chapters } = progress;
 const storage = openStorage();
 const plansCode = () => import('../plan/plan');

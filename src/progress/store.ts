@@ -87,14 +87,14 @@ export class ProgressStore {
 	roadmaps: Roadmaps = blank();
 	/** Where a corrupted value was kept aside, if it was. */
 	backupKey: string | undefined;
-	#storage: StorageLike | undefined;
+	protected storage: StorageLike | undefined;
 	/** Why changes are not being saved, when they are not. */
 	#notSaving: Notice | undefined;
 	#told = new Set<Notice>();
 	/** Whether the first key holds the layout marker (written with the first item otherwise). */
-	#marked = false;
+	protected marked = false;
 	/** During `merge`: each key written, with the value it had before (`null`: none). */
-	#journal: Map<string, string | null> | undefined;
+	protected journal: Map<string, string | null> | undefined;
 	/** The item keys (`roadmap/id`) this store reads, or `undefined` for every stored key. */
 	#scope: ReadonlySet<string> | undefined;
 
@@ -129,7 +129,7 @@ export class ProgressStore {
 		this.notify = notify;
 		this.now = now;
 		this.#scope = scope && new Set(scope);
-		this.#storage = storage;
+		this.storage = storage;
 		if (storage) this.reload();
 		else this.#stop('unavailable');
 	}
@@ -156,14 +156,14 @@ export class ProgressStore {
 	 * written also writes the layout marker, so an older build reading this storage knows its
 	 * layout. During a `merge`, each key's previous value is noted for the rollback.
 	 */
-	#write(key: string, value: string | undefined): boolean {
+	protected write(key: string, value: string | undefined): boolean {
 		if (this.#notSaving) return false;
-		const storage = this.#storage!;
+		const storage = this.storage!;
 		try {
-			if (!this.#marked && value !== undefined && key.startsWith(`${this.key}#`)) {
+			if (!this.marked && value !== undefined && key.startsWith(`${this.key}#`)) {
 				this.#note(this.key);
 				storage.setItem(this.key, MARKER);
-				this.#marked = true;
+				this.marked = true;
 			}
 			this.#note(key);
 			if (value === undefined) storage.removeItem(key);
@@ -177,13 +177,12 @@ export class ProgressStore {
 
 	/** Notes `key`'s value before its first write in a `merge`. */
 	#note(key: string): void {
-		if (this.#journal && !this.#journal.has(key))
-			this.#journal.set(key, this.#storage!.getItem(key));
+		if (this.journal && !this.journal.has(key)) this.journal.set(key, this.storage!.getItem(key));
 	}
 
 	/** Re-reads everything from storage. Memory-only stores keep what they have. */
 	reload(): void {
-		const storage = this.#storage;
+		const storage = this.storage;
 		if (!storage) return;
 		let raw: string | null;
 		const roadmaps = blank<Entries>();
@@ -205,26 +204,26 @@ export class ProgressStore {
 				}
 			}
 		} catch {
-			this.#storage = undefined;
+			this.storage = undefined;
 			return this.#stop('unavailable');
 		}
 		this.roadmaps = roadmaps;
-		this.#marked = raw !== null;
+		this.marked = raw !== null;
 		if (this.#notSaving === 'future' || this.#notSaving === 'unreadable')
 			this.#notSaving = undefined;
 		const stored = raw === null ? undefined : readStored(raw);
 		if (stored?.kind === 'future') {
 			// A newer layout may store items in ways this one cannot read: all left as they are.
 			this.#stop('future');
-			this.#mergeInto(stored.roadmaps);
+			this.mergeInto(stored.roadmaps);
 			return;
 		}
 		this.#keepAside(damaged);
 		if (raw === null || stored?.kind === 'current') return;
 		if (stored?.kind === 'old') {
 			// Migrate: one key per tick first, then the marker, so an interrupted migration reruns.
-			this.#marked = true; // written last, below
-			if (this.#mergeInto(stored.roadmaps).saved) this.#write(this.key, MARKER);
+			this.marked = true; // written last, below
+			if (this.mergeInto(stored.roadmaps).saved) this.write(this.key, MARKER);
 			return;
 		}
 		const backupKey = `${this.key}:corrupted:${this.now()}`;
@@ -246,7 +245,7 @@ export class ProgressStore {
 	 */
 	#keepAside(damaged: readonly (readonly [key: string, value: string])[]): void {
 		if (damaged.length === 0 || this.#notSaving) return;
-		const storage = this.#storage!;
+		const storage = this.storage!;
 		try {
 			for (const [key, value] of damaged) {
 				storage.setItem(
@@ -283,7 +282,7 @@ export class ProgressStore {
 		else if (key === this.settingsKey) this.settings = readSettings(value);
 		else if (
 			key.startsWith(`${this.key}#`) &&
-			this.#storage &&
+			this.storage &&
 			(!this.#scope || this.#scope.has(key.slice(this.key.length + 1)))
 		) {
 			if (!this.#readItem(this.roadmaps, key, value) && value !== null && !this.#notSaving)
@@ -295,24 +294,24 @@ export class ProgressStore {
 	 * Puts `entry` (or nothing) on `id` in memory and in its own key, unless it is already so.
 	 * Returns false when it could not be saved.
 	 */
-	#put(roadmap: string, id: string, entry: Entry | undefined): boolean {
+	protected put(roadmap: string, id: string, entry: Entry | undefined): boolean {
 		const entries = (this.roadmaps[roadmap] ??= blank());
 		if (same(entries[id], entry) && !this.#notSaving) return true;
 		if (entry) entries[id] = entry;
 		else delete entries[id];
 		const key = itemKey(this.key, roadmap, id);
-		return this.#write(key, entry && JSON.stringify(entry));
+		return this.write(key, entry && JSON.stringify(entry));
 	}
 
 	/** Merges entries into memory and storage, item by item. Returns how many items were new. */
-	#mergeInto(imported: Roadmaps): { added: number; saved: boolean } {
+	protected mergeInto(imported: Roadmaps): { added: number; saved: boolean } {
 		let added = 0;
 		let saved = true;
 		for (const [roadmap, entries] of Object.entries(imported)) {
 			for (const [id, entry] of Object.entries(entries)) {
 				const mine = this.roadmaps[roadmap]?.[id];
 				if (!mine) added++;
-				saved = this.#put(roadmap, id, mergeEntries(mine, entry)) && saved;
+				saved = this.put(roadmap, id, mergeEntries(mine, entry)) && saved;
 			}
 		}
 		saved = this.reconcile() && saved;
@@ -330,7 +329,7 @@ export class ProgressStore {
 	}
 
 	/** The other members of the concept of `roadmap`'s item `id`, while linking is on. */
-	#others(roadmap: string, id: string): [string, string][] {
+	protected others(roadmap: string, id: string): [string, string][] {
 		if (!this.settings.linkConcepts) return [];
 		const self = `${roadmap}/${id}`;
 		return (this.#links.get(self) ?? []).filter((key) => key !== self).map(splitKey);
@@ -366,17 +365,10 @@ export class ProgressStore {
 			const origin = source.entry.via ?? source.roadmap;
 			for (const [roadmap, id] of members.map(splitKey)) {
 				const entry = roadmap === origin ? merged : { ...merged, via: origin };
-				saved = this.#put(roadmap, id, entry) && saved;
+				saved = this.put(roadmap, id, entry) && saved;
 			}
 		}
 		return saved && !this.#notSaving;
-	}
-
-	/** Turns concept linking on or off, stored; turning it on reconciles. Returns whether saved. */
-	setLinking(on: boolean): boolean {
-		this.settings = { ...this.settings, linkConcepts: on };
-		const saved = this.#write(this.settingsKey, JSON.stringify(this.settings));
-		return (on ? this.reconcile() : true) && saved && !this.#notSaving;
 	}
 
 	/**
@@ -386,8 +378,8 @@ export class ProgressStore {
 	 * members of one concept at once lose nothing.
 	 */
 	#putLinked(roadmap: string, id: string, entry: Entry | undefined): boolean {
-		const others = this.#others(roadmap, id);
-		if (others.length === 0) return this.#put(roadmap, id, entry);
+		const others = this.others(roadmap, id);
+		if (others.length === 0) return this.put(roadmap, id, entry);
 		let saved = true;
 		for (const [target, targetId] of [[roadmap, id], ...others] as const) {
 			let value = entry && (target === roadmap ? own(entry) : { ...own(entry), via: roadmap });
@@ -397,16 +389,16 @@ export class ProgressStore {
 					fresh && value
 						? { ...mergeEntries(own(fresh), own(value)), ...(value.via ? { via: value.via } : {}) }
 						: (value ?? fresh);
-			saved = this.#put(target, targetId, value) && saved;
+			saved = this.put(target, targetId, value) && saved;
 		}
 		return saved;
 	}
 
 	/** An item's entry as storage holds it now; `false` when storage cannot be read. */
 	#stored(roadmap: string, id: string): Entry | undefined | false {
-		if (!this.#storage || this.#notSaving) return false;
+		if (!this.storage || this.#notSaving) return false;
 		try {
-			return readEntry(this.#storage.getItem(itemKey(this.key, roadmap, id)));
+			return readEntry(this.storage.getItem(itemKey(this.key, roadmap, id)));
 		} catch {
 			return false;
 		}
@@ -427,8 +419,8 @@ export class ProgressStore {
 		if (!entries) return;
 		const move = (from: string, to: readonly Item[]) => {
 			const entry = entries[from]!;
-			for (const { id } of to) this.#put(roadmap, id, mergeEntries(entries[id], entry));
-			this.#put(roadmap, from, undefined);
+			for (const { id } of to) this.put(roadmap, id, mergeEntries(entries[id], entry));
+			this.put(roadmap, from, undefined);
 		};
 		for (const { item, leaves } of groups) {
 			for (const id of [item.id, ...item.aliases]) if (has(entries, id)) move(id, leaves);
@@ -446,10 +438,10 @@ export class ProgressStore {
 		let saved = true;
 		for (const item of items) {
 			const old = this.entry(roadmap, item);
-			for (const alias of item.aliases) saved = this.#put(roadmap, alias, undefined) && saved;
+			for (const alias of item.aliases) saved = this.put(roadmap, alias, undefined) && saved;
 			const at = old?.status === status ? old.at : this.now();
 			const { note, noteAt } = old ?? {};
-			const linked = this.#others(roadmap, item.id).length > 0;
+			const linked = this.others(roadmap, item.id).length > 0;
 			const entry: Entry | undefined =
 				note !== undefined
 					? { status, at, note, noteAt }
@@ -472,98 +464,7 @@ export class ProgressStore {
 				? undefined
 				: { status, at };
 		let saved = true;
-		for (const alias of item.aliases) saved = this.#put(roadmap, alias, undefined) && saved;
+		for (const alias of item.aliases) saved = this.put(roadmap, alias, undefined) && saved;
 		return this.#putLinked(roadmap, item.id, entry) && saved && !this.#notSaving;
-	}
-
-	/**
-	 * Forgets the entries of one roadmap, or of all roadmaps when none is given, key by key: a
-	 * change another tab makes meanwhile on another item survives. An item in a concept is cleared
-	 * on every member, or, with `keepShared`, kept on all of them. Returns what was removed, in
-	 * every roadmap (for `merge` to undo it), and whether the removal was saved.
-	 */
-	reset(roadmap?: string, { keepShared = false } = {}): { removed: Roadmaps; saved: boolean } {
-		const removed = blank<Entries>();
-		let saved = true;
-		const forget = (id: string, item: string) => {
-			const entry = this.roadmaps[id]?.[item];
-			if (!entry) return;
-			(removed[id] ??= blank())[item] = entry;
-			saved = this.#put(id, item, undefined) && saved;
-		};
-		for (const id of roadmap === undefined ? Object.keys(this.roadmaps) : [roadmap]) {
-			for (const item of Object.keys(this.roadmaps[id] ?? {})) {
-				const others = this.#others(id, item);
-				if (others.length > 0 && keepShared) continue;
-				forget(id, item);
-				// A shared item cleared here is cleared on every member, or it would come back.
-				for (const [other, otherId] of others) forget(other, otherId);
-			}
-		}
-		return { removed, saved: saved && !this.#notSaving };
-	}
-
-	/**
-	 * Ids of `roadmap`'s items that hold a status or note and are in a concept with items of other
-	 * roadmaps (while linking is on): what a reset of `roadmap` would also clear there.
-	 */
-	shared(roadmap: string): string[] {
-		return Object.entries(this.roadmaps[roadmap] ?? {})
-			.filter(
-				([id, entry]) =>
-					(entry.status !== 'open' || entry.note) && this.#others(roadmap, id).length > 0,
-			)
-			.map(([id]) => id);
-	}
-
-	/**
-	 * Merges imported entries by `mergeEntries` (an import, a transfer link, the undo of a reset),
-	 * writing only the items that change, with the learner's `settings` from a file first. All or
-	 * nothing: when a write fails (storage full), every key written is put back and memory is as
-	 * before, and data this site must not overwrite (`future`, `unreadable`) is left alone. Only a
-	 * store without storage (`unavailable`) merges in memory, for the page's life. Returns how many
-	 * items were new, whether everything was saved, and whether the page shows the merge.
-	 */
-	merge(
-		imported: Roadmaps,
-		settings?: Settings,
-	): { added: number; saved: boolean; shown: boolean } {
-		if (this.#notSaving === 'future' || this.#notSaving === 'unreadable')
-			return { added: 0, saved: false, shown: false };
-		const roadmaps = blank<Entries>();
-		for (const [roadmap, entries] of Object.entries(this.roadmaps))
-			roadmaps[roadmap] = Object.assign(blank<Entry>(), entries);
-		const before = this.settings;
-		const marked = this.#marked;
-		this.#journal = this.#storage && !this.#notSaving ? new Map() : undefined;
-		let result: { added: number; saved: boolean };
-		try {
-			let saved = true;
-			if (settings && settings.linkConcepts !== this.settings.linkConcepts)
-				saved = this.setLinking(settings.linkConcepts);
-			result = this.#mergeInto(imported);
-			result.saved &&= saved;
-		} finally {
-			const journal = this.#journal;
-			this.#journal = undefined;
-			if (journal && !(result! && result.saved)) {
-				// Removals first: they free the room the restored values need.
-				const entries = [...journal].sort(
-					([, a], [, b]) => Number(a !== null) - Number(b !== null),
-				);
-				for (const [key, value] of entries) {
-					try {
-						if (value === null) this.#storage!.removeItem(key);
-						else this.#storage!.setItem(key, value);
-					} catch {
-						// Putting back what was there needs no more room than it had; should it fail
-						// anyway, the next reload shows what storage holds.
-					}
-				}
-				Object.assign(this, { roadmaps, settings: before });
-				this.#marked = marked;
-			}
-		}
-		return { ...result, shown: result.saved || this.#notSaving === 'unavailable' };
 	}
 }
