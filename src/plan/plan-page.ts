@@ -1,4 +1,5 @@
 import { bindProgress, openStorage } from '../progress/dom';
+import { ProgressPart } from '../progress/elements';
 import { plural } from '../text/plural';
 import { dayOf, formatDay, type Day } from '../progress/dates';
 import type { Duration } from '../schema';
@@ -21,13 +22,12 @@ import { planEvents, toICalendar } from './ics';
  * roadmap, dates every phase and item, lists today's work, the rest of the week and what is
  * overdue, says whether the learner is on pace, and keeps all of it current as items are ticked
  * here, on other pages or in other tabs. Dates are the learner's local dates. Its controls stay
- * disabled until it has drawn the plan once.
+ * disabled until it is bound.
  */
 
-/** Draws the plan inside `root`, its `<roadmap-plan>`, and keeps it current. */
-function draw(root: HTMLElement): void {
-	const progress = bindProgress();
-	const { store, chapters } = progress;
+/** Reads the plan's markup inside `root`, its `<roadmap-plan>`; returns what draws it. */
+function bindPlan(root: HTMLElement): () => void {
+	const { store, chapters } = bindProgress();
 	/** A part of the component that its markup always has. */
 	const $ = <T extends Element = HTMLElement>(selector: string, within: ParentNode = root) =>
 		within.querySelector<T>(selector)!;
@@ -239,23 +239,20 @@ function draw(root: HTMLElement): void {
 		}[p.state];
 	}
 
-	progress.subscribe(render);
 	addEventListener('storage', (event) => {
 		if (event.key === null || event.key.startsWith(prefixOf(store.key))) {
 			plan = readPlans(storage, store.key)[roadmap];
 			render();
 		}
 	});
-	render();
+	// Drawn right after this returns, and on every change of the store.
 	for (const control of form.elements) (control as HTMLInputElement).disabled = false;
+	return render;
 }
 
-class RoadmapPlan extends HTMLElement {
-	#drawn = false;
-	connectedCallback(): void {
-		if (this.#drawn) return;
-		this.#drawn = true;
-		draw(this);
+class RoadmapPlan extends ProgressPart {
+	bind() {
+		return bindPlan(this);
 	}
 }
 

@@ -1,5 +1,6 @@
 import { bindProgress, openStorage } from './dom';
 import { ManagedProgressStore } from './manage';
+import { defineProgressElements } from './elements';
 import { MESSAGES } from './messages';
 import { plural } from '../text/plural';
 import type { Plans } from '../plan/plan';
@@ -16,6 +17,7 @@ import type { ItemLists } from './transfer';
 
 // First: the page's binding opens the store that can merge and reset (ProgressData binds none here).
 const progress = bindProgress(ManagedProgressStore);
+defineProgressElements();
 const { store, render, chapters } = progress;
 const storage = openStorage();
 const plansCode = () => import('../plan/plan');
