@@ -1,21 +1,32 @@
 import { WEEKS, activity, activityText, level } from './activity.ts';
 import { addDays, dayOf, formatDay } from './dates.ts';
 import { bindProgress } from './dom';
+import { ProgressPart } from './elements';
 
 /**
- * The activity calendar on the progress page: fills the days into the table the page renders
- * (weeks as columns, Monday first; only the browser knows the learner's date), labels the months
- * and words the totals and streak. Redrawn after every change, including other tabs'.
+ * `<activity-calendar>` on the progress page: fills the days into the table inside it (weeks as
+ * columns, Monday first; only the browser knows the learner's date), labels the months and words
+ * the totals and streak. Redrawn after every change, including other tabs'.
  */
 
-const progress = bindProgress();
-const table = document.querySelector<HTMLTableElement>('[data-activity]')!;
-const summary = document.querySelector('[data-activity-summary]')!;
 const make = (tag: string, className = '', textContent = '') =>
 	Object.assign(document.createElement(tag), { className, textContent });
 
-function renderActivity(): void {
-	const result = activity(progress.store.roadmaps, dayOf(progress.store.now()));
+/** Reads the calendar's markup inside `root`; returns what draws it. */
+function bindActivity(root: HTMLElement): () => void {
+	const { store } = bindProgress();
+	const table = root.querySelector<HTMLTableElement>('[data-activity]')!;
+	const summary = root.querySelector('[data-activity-summary]')!;
+	return () => drawActivity(store.roadmaps, store.now(), table, summary);
+}
+
+function drawActivity(
+	roadmaps: Parameters<typeof activity>[0],
+	now: number,
+	table: HTMLTableElement,
+	summary: Element,
+): void {
+	const result = activity(roadmaps, dayOf(now));
 	const { start, counts } = result;
 	summary.textContent = activityText(result);
 	// Each month names the weeks that end in it; a one-week month is named for screen readers only.
@@ -51,5 +62,8 @@ function renderActivity(): void {
 		}
 	}
 }
-progress.subscribe(renderActivity);
-renderActivity();
+export class ActivityCalendar extends ProgressPart {
+	bind() {
+		return bindActivity(this);
+	}
+}
