@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { listChapterFiles } from '../src/content/roadmaps.ts';
 import { writeServiceWorker, type OfflineOptions } from '../src/integrations/offline.ts';
+import { savedPath } from '../src/offline/paths.ts';
 import { search } from './search-helpers';
 
 /**
@@ -251,7 +252,7 @@ export async function checkUpdate(
 	await expect.poll(() => cacheNames(page)).toEqual([`backend-roadmaps:${base}:${second}`]);
 	if (shell) {
 		const paths = await cachedPaths(page);
-		expect(paths).toContain(`${base}offline/saved/${saved}`);
+		expect(paths).toContain(`${base}${savedPath(saved)}`);
 		expect(paths).toContain(`${base}${unvisitedChapter()}`);
 	}
 }

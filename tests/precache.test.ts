@@ -63,7 +63,7 @@ describe('serviceWorkerSource', () => {
 	it('defines PRECACHE (without sizes) in front of the template', () => {
 		const source = serviceWorkerSource('run(PRECACHE);', precacheOf([file('index.html')], '/'));
 		expect(source).toMatch(
-			/^const PRECACHE = \{"base":"\/","version":"[0-9a-f]{16}","mode":"whole","urls":\["\/"\]\};\nrun/,
+			/^const PRECACHE = \{"base":"\/","version":"[0-9a-f]{16}","mode":"whole","urls":\["\/"\],"paths":\{"packs":"offline\/","saved":"offline\/saved\/","page":"offline\/"\}\};\nrun/,
 		);
 	});
 });

@@ -13,6 +13,7 @@ import {
 	type BuiltFile,
 	type Precache,
 } from '../offline/precache.ts';
+import { OFFLINE_PATHS, packPath } from '../offline/paths.ts';
 
 const OFFLINE = new URL('../offline/', import.meta.url);
 
@@ -114,13 +115,13 @@ export async function writeServiceWorker(
 		'utf8',
 	);
 	await writeFile(join(root, 'sw.js'), serviceWorkerSource(template, precache));
-	const packDir = join(root, 'offline');
+	const packDir = join(root, OFFLINE_PATHS.packs);
 	for (const name of await readdir(packDir).catch(() => []))
 		if (name.endsWith('.json')) await rm(join(packDir, name));
 	if (enabled && packs.length > 0) {
 		await mkdir(packDir, { recursive: true });
 		for (const pack of packs)
-			await writeFile(join(packDir, `${pack.roadmap}.json`), JSON.stringify(pack));
+			await writeFile(join(root, packPath(pack.roadmap)), JSON.stringify(pack));
 	}
 	return precache;
 }

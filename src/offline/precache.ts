@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { OFFLINE_PATHS } from './paths.ts';
 
 /** One built file: its path in the output directory (`/` separators), content hash and size. */
 export interface BuiltFile {
@@ -201,5 +202,6 @@ function withinBudget(shell: readonly BuiltFile[], budget: number): BuiltFile[] 
 /** The worker's source: the template with the precache defined in front of it. */
 export function serviceWorkerSource(template: string, precache: Precache): string {
 	const { base, version, mode, urls } = precache;
-	return `const PRECACHE = ${JSON.stringify({ base, version, mode, urls })};\n${template}`;
+	const paths = OFFLINE_PATHS;
+	return `const PRECACHE = ${JSON.stringify({ base, version, mode, urls, paths })};\n${template}`;
 }

@@ -2,14 +2,15 @@
  * `<offline-save data-roadmap="…">` on a roadmap's landing page (src/components/OfflineSave.astro):
  * "Save this roadmap for offline". It shows only when the service worker runs in `shell` mode, on
  * a site too large to precache whole after one visit (src/offline/service-worker.js). It says how
- * much the roadmap's pack takes before it starts (`<base>offline/<roadmap>.json`, written by the
+ * much the roadmap's pack takes before it starts (`packPath`, src/offline/paths.ts, written by the
  * build), downloads it into the worker's cache with a progress bar, marks it saved, and can remove
  * it again. A save either completes, or removes what it added and says why.
  */
 import type { Pack } from './precache.ts';
+import { OFFLINE_PATHS, packPath, savedPath } from './paths.ts';
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-const savedKey = (roadmap: string) => `${base}offline/saved/${roadmap}`;
+const savedKey = (roadmap: string) => `${base}${savedPath(roadmap)}`;
 /** Downloads at a time: enough to keep the connection busy, few enough to show progress. */
 const AT_ONCE = 6;
 
@@ -51,7 +52,7 @@ class OfflineSave extends HTMLElement {
 		this.dataset.mode = worker.mode;
 		// A site precached whole after one visit needs no saving: the control stays hidden.
 		if (worker.mode !== 'shell') return;
-		const response = await fetch(`${base}offline/${this.#roadmap}.json`);
+		const response = await fetch(`${base}${packPath(this.#roadmap)}`);
 		if (!response.ok) return;
 		this.#pack = (await response.json()) as Pack;
 		this.#cache = await caches.open(worker.cache);
@@ -148,7 +149,7 @@ class OfflineSave extends HTMLElement {
 		await cache.delete(savedKey(this.#roadmap));
 		await Promise.all(this.#pack.pages.map((url) => cache.delete(url)));
 		const others = (await cache.keys()).some((request) =>
-			new URL(request.url).pathname.startsWith(`${base}offline/saved/`),
+			new URL(request.url).pathname.startsWith(`${base}${OFFLINE_PATHS.saved}`),
 		);
 		if (!others) await Promise.all(this.#pack.shared.map((url) => cache.delete(url)));
 		this.#show('ready');

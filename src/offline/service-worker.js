@@ -24,7 +24,7 @@
 /* global PRECACHE */
 const OWN_CACHES = `backend-roadmaps:${PRECACHE.base}:`;
 const CACHE = `${OWN_CACHES}${PRECACHE.version}`;
-const SAVED = `${PRECACHE.base}offline/saved/`;
+const SAVED = `${PRECACHE.base}${PRECACHE.paths.saved}`;
 /** At most one update check per minute, however fast the learner clicks through pages. */
 const REVALIDATE_EVERY_MS = 60_000;
 let lastRevalidation = 0;
@@ -56,7 +56,7 @@ async function saveAgain(cache) {
 	}
 	for (const roadmap of roadmaps) {
 		try {
-			const response = await fetch(fresh(`${PRECACHE.base}offline/${roadmap}.json`));
+			const response = await fetch(fresh(`${PRECACHE.base}${PRECACHE.paths.packs}${roadmap}.json`));
 			if (!response.ok) continue;
 			const pack = await response.json();
 			await cache.addAll([...pack.pages, ...pack.shared].map(fresh));
@@ -121,7 +121,7 @@ async function respond(event, request, url) {
 		return response;
 	} catch (error) {
 		if (request.mode !== 'navigate') throw error;
-		const fallback = PRECACHE.mode === 'whole' ? '404.html' : 'offline/';
+		const fallback = PRECACHE.mode === 'whole' ? '404.html' : PRECACHE.paths.page;
 		return (await cache.match(`${PRECACHE.base}${fallback}`)) ?? Response.error();
 	}
 }
