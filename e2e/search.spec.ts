@@ -164,7 +164,7 @@ test('the index holds chapter content, not chrome (pagination, dates, anchors, p
 		},
 	);
 	expect(chapters.length).toBeGreaterThan(1);
-	// Chapters are /<roadmap>/<chapter>/; landing pages list their chapters' titles on purpose.
+	// Chapters are /<roadmap>/<chapter>/; the next test checks the home and landing pages.
 	const titles = chapters.map((chapter) => chapter.title);
 	for (const { url, content, title } of chapters.filter(
 		({ url }) => url.split('/').filter(Boolean).length === 2,
@@ -181,5 +181,51 @@ test('the index holds chapter content, not chrome (pagination, dates, anchors, p
 		// Neighbouring chapter titles come only from the pagination links.
 		for (const other of titles)
 			if (other !== title) expect(content, `${url} indexes "${other}"`).not.toContain(other);
+	}
+});
+
+test('the index holds each text once: summary pages do not index copies of the pages they list', async ({
+	page,
+}) => {
+	await page.goto('/');
+	// Every indexed page (a search with no term and no filter), with its content.
+	const pages = await page.evaluate(async (bundle) => {
+		const pagefind = await import(bundle);
+		const all = await pagefind.search(null);
+		return Promise.all(
+			all.results.map(
+				async (result: {
+					data: () => Promise<{
+						url: string;
+						content: string;
+						meta: { title: string };
+					}>;
+				}) => {
+					const { url, content, meta } = await result.data();
+					return { url, content, meta };
+				},
+			),
+		);
+	}, PAGEFIND_BUNDLE);
+	const home = pages.find(({ url }) => url === '/');
+	expect(home, 'the home page is indexed').toBeTruthy();
+	// The home page's cards and comparison repeat each roadmap page's summary, audience and facts:
+	// searches find those on the roadmap's own page, and the copies cost search bytes.
+	for (const roadmap of ROADMAPS.values()) {
+		const landing = pages.find(({ url }) => url === `/${roadmap.id}/`);
+		expect(landing?.content, `/${roadmap.id}/ indexes its summary`).toContain(roadmap.summary);
+		for (const own of [
+			roadmap.summary,
+			roadmap.audience,
+			...(roadmap.focus ? [roadmap.focus] : []),
+		])
+			expect(home!.content, `the home page indexes "${own}"`).not.toContain(own);
+		// The landing page's map repeats each chapter's title, goal and section headings.
+		for (const chapter of pages.filter(({ url }) => url.startsWith(`/${roadmap.id}/`))) {
+			if (chapter === landing) continue;
+			expect(landing!.content, `/${roadmap.id}/ indexes "${chapter.meta.title}"`).not.toContain(
+				chapter.meta.title,
+			);
+		}
 	}
 });
