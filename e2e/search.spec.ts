@@ -188,7 +188,7 @@ test('the index holds each text once: summary pages do not index copies of the p
 	page,
 }) => {
 	await page.goto('/');
-	// Every indexed page (a search with no term and no filter), with its content.
+	// Every indexed page (a search with no term and no filter), with its content and anchors.
 	const pages = await page.evaluate(async (bundle) => {
 		const pagefind = await import(bundle);
 		const all = await pagefind.search(null);
@@ -199,10 +199,11 @@ test('the index holds each text once: summary pages do not index copies of the p
 						url: string;
 						content: string;
 						meta: { title: string };
+						anchors: { element: string; id: string }[];
 					}>;
 				}) => {
-					const { url, content, meta } = await result.data();
-					return { url, content, meta };
+					const { url, content, meta, anchors } = await result.data();
+					return { url, content, meta, anchors };
 				},
 			),
 		);
@@ -228,4 +229,11 @@ test('the index holds each text once: summary pages do not index copies of the p
 			);
 		}
 	}
+	// Ids that are no place to land (the progress data, the item tools' template) are no anchors:
+	// each would be carried in every chapter's result fragment.
+	for (const { url, anchors } of pages)
+		for (const { element, id } of anchors)
+			expect(['script', 'template'], `${url} anchors its <${element} id="${id}">`).not.toContain(
+				element,
+			);
 });
