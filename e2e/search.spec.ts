@@ -229,6 +229,8 @@ test('the index holds each text once: summary pages do not index copies of the p
 			);
 		}
 	}
+	// The progress page is the learner's state and its controls ("Export progress"): not content.
+	expect(pages.map(({ url }) => url)).not.toContain('/progress/');
 	// Ids that are no place to land (the progress data, the item tools' template) are no anchors:
 	// each would be carried in every chapter's result fragment.
 	for (const { url, anchors } of pages)
