@@ -3,9 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
-import starlightSidebarTopics from 'starlight-sidebar-topics';
 import { taskItemsPlugin } from './src/markdown/task-items.ts';
-import { readRoadmaps } from './src/content/roadmaps.ts';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { contentPolicyIntegration } from './src/integrations/content-policy.ts';
 import { cspIntegration } from './src/integrations/csp.ts';
@@ -23,8 +21,6 @@ const base = process.env.BASE_PATH || '/';
 const repoUrl = (
 	process.env.REPO_URL || 'https://github.com/backend-roadmaps/backend-roadmaps'
 ).replace(/\/$/, '');
-
-const roadmaps = readRoadmaps('./content');
 
 export default defineConfig({
 	site,
@@ -88,29 +84,14 @@ export default defineConfig({
 			},
 			// Our own 404 (src/pages/404.astro) links every roadmap and search instead of a dead end.
 			disable404Route: true,
+			// The roadmap's sidebar and previous/next links; chapters' last-updated dates.
 			routeMiddleware: ['./src/navigation/route-middleware.ts'],
 			pagefind: { ranking: PAGEFIND_RANKING },
-			plugins: [
-				starlightSidebarTopics(
-					roadmaps.map((roadmap) => ({
-						id: roadmap.id,
-						label: roadmap.shortTitle,
-						link: `/${roadmap.id}/`,
-						items: [{ autogenerate: { directory: `content/${roadmap.id}` } }],
-					})),
-					{
-						// Landing, plan and print pages belong to their roadmap's topic; the home, progress
-						// and topic pages to none.
-						topics: Object.fromEntries(
-							roadmaps.map((roadmap) => [
-								roadmap.id,
-								[`/${roadmap.id}/`, `/${roadmap.id}/plan`, `/${roadmap.id}/print`],
-							]),
-						),
-						exclude: ['/', '/progress', '/topics', '/topics/**'],
-					},
-				),
-			],
+			// Each roadmap's own sidebar and previous/next links are set per page by the route middleware
+			// (src/navigation/roadmap-sidebar.ts). Starlight's own sidebar stays empty: it copies it into
+			// every page's route data, so one listing every roadmap's chapters grew with the site on
+			// every page.
+			sidebar: [],
 		}),
 		// After Starlight: hashes the site's own inline scripts in the finished HTML and fails on any in
 		// chapter content (docs/security.md).
