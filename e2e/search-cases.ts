@@ -36,6 +36,13 @@ export const QUERY_CASES: QueryCase[] = [
 		query: 'aggregation pipeline',
 		words: ['aggregation pipeline'],
 	},
+	// An item of a loose list (items apart by blank lines, each one's text a paragraph in Markdown).
+	{
+		roadmap: 'node-express-mongodb',
+		query: 'express fundamentals',
+		words: ['Express', 'fundamentals'],
+		itemId: 'express-fundamentals',
+	},
 	{ roadmap: 'node-express-postgresql', query: 'BullMQ', words: ['BullMQ'] },
 	{ roadmap: 'nodejs-140-days', query: 'templating with EJS', words: ['EJS'], itemId: 'day-16' },
 	{ roadmap: 'backend-js-python', query: 'FastAPI', words: ['FastAPI'] },

@@ -59,11 +59,14 @@ for (const { roadmap, query, words, itemId } of QUERY_CASES) {
 					.locator(`.pagefind-ui__result-nested a[href$="#${itemId}"]`)
 					.first();
 				await expect(itemLink).toBeVisible();
+				const title = (await itemLink.textContent())?.trim();
 				// Keyboard only: focus the link and follow it with Enter.
 				await itemLink.focus();
 				await page.keyboard.press('Enter');
 				await expect(page).toHaveURL(new RegExp(`#${itemId}$`));
 				const item = page.locator(`li#${itemId}`);
+				// The result was titled with the item's own text.
+				await expect(item).toHaveAttribute('data-search-text', title!);
 				await expect(item).toBeInViewport();
 				// A new document applies its fragment (`:target`) after parsing: an item near the top
 				// can be in view a moment before. Wait for the state itself, never for time.

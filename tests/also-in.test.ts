@@ -59,7 +59,7 @@ describe('"Also in" lines', () => {
 		expect(out.split('item-also')).toHaveLength(2);
 	});
 
-	it('go before a nested list, and inside the paragraph of a loose item', () => {
+	it('go before a nested list, and right after the label of a loose item too', () => {
 		const nested = addAfterItems(
 			render('- [ ] Auth ^auth\n  - [ ] JWT ^jwt\n  - [ ] OAuth ^oauth\n'),
 			(id) => (id === 'jwt' ? { inline: LINE } : undefined),
@@ -72,7 +72,7 @@ describe('"Also in" lines', () => {
 			() => ({ inline: LINE }),
 		);
 		expect(loose).toMatch(
-			/<p><label class="item-label">[^]*?<\/label><span class="item-also"[^]*?<\/span><\/p>\s*<p>More text.<\/p>/,
+			/id="one"[^>]*>\s*<label class="item-label">[^]*?<\/label><span class="item-also"[^]*?<\/span>\s*<p>More text.<\/p>/,
 		);
 	});
 });

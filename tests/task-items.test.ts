@@ -36,9 +36,19 @@ describe('task items plugin', () => {
 	it('handles loose lists, where the checkbox sits in a paragraph', () => {
 		const html = render('- [ ] One ^one\n\n  More text.\n\n- [ ] Two ^two\n');
 		expect(html).toMatch(
-			/<li class="task-list-item roadmap-item" id="one" data-pagefind-index-attrs="data-search-text" data-search-text="One">\s*<p><label class="item-label">/,
+			/<li class="task-list-item roadmap-item" id="one" data-pagefind-index-attrs="data-search-text" data-search-text="One">\s*<label class="item-label">/,
 		);
 		expect(html).toContain('<p>More text.</p>');
+	});
+
+	it('gives a loose item the markup of a tight one, its label a child of the <li>', () => {
+		// Pagefind takes an anchor's text from its element and inline descendants only: with the
+		// label in a <p>, the item's anchor had no text and search never linked to the item.
+		const loose = render('- [ ] Learn `Express`: ^one\n\n  - [ ] Child ^child\n\n- [ ] Two ^two\n');
+		const tight = render('- [ ] Learn `Express`: ^one\n  - [ ] Child ^child\n- [ ] Two ^two\n');
+		const tags = (html: string) => html.replace(/>\s+</g, '><');
+		expect(loose).not.toContain('<p>');
+		expect(tags(loose)).toBe(tags(tight));
 	});
 
 	it('works in MDX too', () => {

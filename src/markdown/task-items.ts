@@ -17,7 +17,8 @@ const isElement = (node: ElementContent | undefined, tag?: string): node is Elem
  * `<input type="checkbox" disabled>` with no label; this plugin enables it, wraps it and the item's
  * own text in a `<label>` (so the item text is its accessible name and a click target), strips the
  * `^id` markers, and gives the `<li>` the id as its anchor (`#day-72`). An item without an id fails
- * the build, because a tick on it could not be kept.
+ * the build, because a tick on it could not be kept. The label is always the `<li>`'s own child, in
+ * loose lists too, so every item has the same markup.
  */
 export const taskItemsPlugin = defineHastPlugin({
 	name: 'roadmap-task-items',
@@ -88,12 +89,18 @@ export const taskItemsPlugin = defineHastPlugin({
 				dataPagefindIndexAttrs: 'data-search-text',
 				dataSearchText: plainText(label.children).replace(/\s+/g, ' ').trim(),
 			};
-			if (host === li) {
-				ctx.replaceNode(li, { ...li, properties: { ...li.properties, ...anchor }, children });
-			} else {
-				ctx.replaceNode(host, { ...(host as Element), children });
-				for (const [key, value] of Object.entries(anchor)) ctx.setProperty(li, key, value);
-			}
+			// A loose item's paragraph is dropped and its content (the label) moved up into the <li>.
+			// Pagefind gives an anchor the text of its element and of its inline descendants only:
+			// behind a <p> the item's anchor had no text, and src/search/item-links.ts, which finds
+			// and titles an item's matches by that text, never linked a result to the item.
+			ctx.replaceNode(li, {
+				...li,
+				properties: { ...li.properties, ...anchor },
+				children:
+					host === li
+						? children
+						: li.children.flatMap((child) => (child === host ? children : [child])),
+			});
 		},
 	},
 });
