@@ -25,6 +25,6 @@ export function alsoInHtml(others: readonly ConceptMemberLink[]): string {
 		(member) =>
 			`<a href="${escape(`${member.href}#${member.id}`)}">${escape(memberName(member))}</a>`,
 	);
-	// A span, not a paragraph: in a loose list the label itself sits inside a <p>.
+	// A span: it is the `inline` part of `addAfterItems`, phrasing content on the label's line.
 	return `<span class="item-also" data-pagefind-ignore="all">Also in: ${links.join(' · ')}</span>`;
 }

@@ -50,26 +50,24 @@ export function learnListHtml(links: readonly ResourceLink[]): string {
 
 /** What the build writes after an item's label: phrasing content, and blocks. */
 export interface AfterItem {
-	/** Phrasing content, written right after the label (inside a loose item's paragraph). */
+	/** Phrasing content, written right after the label. */
 	inline?: string | undefined;
-	/** Blocks, written after the label's line (after a loose item's paragraph). */
+	/** Blocks, written after the label's line. */
 	block?: string | undefined;
 }
 
 /**
  * Each item's checkbox (`data-item`, from src/markdown/task-items.ts) up to the end of its label,
- * and the paragraph's end when the item is in a loose list (its label is the paragraph).
+ * which is a child of the item's `<li>` in loose lists too.
  */
-const ITEM_LABEL = /<input\b[^>]*?\sdata-item="([^"]+)"[^]*?<\/label>(<\/p>)?/g;
+const ITEM_LABEL = /<input\b[^>]*?\sdata-item="([^"]+)"[^]*?<\/label>/g;
 
 /** Writes `after(id)` after the label of each item of a chapter's rendered HTML, in one pass. */
 export function addAfterItems(html: string, after: (id: string) => AfterItem | undefined): string {
-	return html.replace(ITEM_LABEL, (label: string, id: string, paragraphEnd?: string) => {
+	return html.replace(ITEM_LABEL, (label: string, id: string) => {
 		const parts = after(id);
 		if (!parts) return label;
 		const { inline = '', block = '' } = parts;
-		return paragraphEnd
-			? `${label.slice(0, -paragraphEnd.length)}${inline}${paragraphEnd}${block}`
-			: `${label}${inline}${block}`;
+		return `${label}${inline}${block}`;
 	});
 }
