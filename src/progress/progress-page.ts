@@ -3,6 +3,7 @@ import { ManagedProgressStore } from './manage';
 import { ProgressPart, defineProgressElements } from './elements';
 import { ActivityCalendar } from './activity-page';
 import { MESSAGES } from './messages';
+import { expandItemTexts, type ItemText, type ItemTexts } from './page-data';
 import { plural } from '../text/plural';
 import type { Plans } from '../plan/plan';
 import type { Roadmaps } from './entries';
@@ -21,8 +22,6 @@ import type { ItemLists } from './transfer';
  */
 
 const plansCode = () => import('../plan/plan');
-/** An item's link, its text, and its roadmap and phase, for the Learning and Notes lists. */
-type ItemText = [link: string, text: string, where: string];
 /** Where each roadmap's item texts are (src/pages/progress/items/[roadmap].json.ts). */
 const TEXTS = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}progress/items/`;
 /** Each roadmap's item texts, fetched once, when an item of it is listed. */
@@ -32,6 +31,7 @@ function itemTexts(roadmap: string): Promise<Record<string, ItemText> | undefine
 	if (!loading) {
 		loading = fetch(`${TEXTS}${encodeURIComponent(roadmap)}.json`)
 			.then((response) => (response.ok ? response.json() : undefined))
+			.then((loaded?: ItemTexts) => loaded && expandItemTexts(loaded))
 			.catch(() => undefined);
 		// A failed load (offline before the file was cached) is tried again on the next render.
 		loading.then((loaded) => loaded ?? texts.delete(roadmap));

@@ -1,26 +1,31 @@
 import type { APIRoute } from 'astro';
 import { leaves } from '../../../content/items';
 import { requireRoadmapWithChapters, roadmapPaths } from '../../../navigation/chapters';
+import type { ItemTexts } from '../../../progress/page-data';
 
 /**
- * `progress/items/<roadmap>.json`: id → [link, text, roadmap and phase] of each of a roadmap's
- * items. The progress page fetches a roadmap's file only when one of its items is being learned or
- * has a note, so the page itself carries no item text: at 1,000 chapters the texts of every item
- * were 8 MB of a page a learner opens every day (src/progress/progress-page.ts).
+ * `progress/items/<roadmap>.json` (`ItemTexts`): each chapter's link and "roadmap · phase" once,
+ * and each of the roadmap's items with its chapter and text. The progress page fetches a
+ * roadmap's file only when one of its items is being learned or has a note, so the page itself
+ * carries no item text: at 1,000 chapters the texts of every item were 8 MB of a page a learner
+ * opens every day (src/progress/progress-page.ts).
  */
 export const getStaticPaths = roadmapPaths;
 
 export const GET: APIRoute = async ({ params }) => {
 	const { roadmap, chapters } = await requireRoadmapWithChapters(params.roadmap!);
-	const items = Object.fromEntries(
-		chapters.flatMap(({ href, tree, entry }) =>
-			leaves(tree).map((item) => [
-				item.id,
-				[`${href}#${item.id}`, item.plain, `${roadmap.data.shortTitle} · ${entry.data.title}`],
-			]),
+	const texts: ItemTexts = {
+		chapters: chapters.map(({ href, entry }) => [
+			href,
+			`${roadmap.data.shortTitle} · ${entry.data.title}`,
+		]),
+		items: Object.fromEntries(
+			chapters.flatMap(({ tree }, chapter) =>
+				leaves(tree).map((item) => [item.id, [chapter, item.plain]]),
+			),
 		),
-	);
-	return new Response(JSON.stringify(items), {
+	};
+	return new Response(JSON.stringify(texts), {
 		headers: { 'Content-Type': 'application/json' },
 	});
 };
