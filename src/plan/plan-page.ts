@@ -70,16 +70,12 @@ function bindPlan(root: HTMLElement): () => void {
 		// unreadable, which must not be overwritten), the plan is not written either.
 		const saved = !store.notSaving && writePlan(storage, store.key, roadmap, next);
 		render();
-		const reason = store.notSaving;
-		if (saved) message.textContent = done ?? '';
-		else if (!reason)
-			message.textContent =
-				'Your plan could not be saved (browser storage is full or blocked): it works on this page only.';
-		// The reasons' words load only when there is one to tell (src/progress/messages.ts).
-		else
-			void import('../progress/messages').then(({ MESSAGES }) => {
-				message.textContent = `Your plan works on this page only and is not saved. ${MESSAGES[reason]}`;
-			});
+		// Why progress is not being saved is the page's notice, above the plan (ProgressData.astro).
+		message.textContent = saved
+			? (done ?? '')
+			: store.notSaving
+				? 'Your plan works on this page only and is not saved, for the reason given above.'
+				: 'Your plan could not be saved (browser storage is full or blocked): it works on this page only.';
 	}
 
 	/** The plan the form describes, keeping a re-plan's cut-off unless the start date changed. */

@@ -2,7 +2,6 @@ import { bindProgress, openStorage } from './dom';
 import { ManagedProgressStore } from './manage';
 import { ProgressPart, defineProgressElements } from './elements';
 import { ActivityCalendar } from './activity-page';
-import { MESSAGES } from './messages';
 import { expandItemTexts, type ItemText, type ItemTexts } from './page-data';
 import { plural } from '../text/plural';
 import type { Plans } from '../plan/plan';
@@ -144,8 +143,16 @@ function bindActions(root: HTMLElement): () => void {
 			? ` ${plural(changed.length, 'study plan')} added or updated.`
 			: ` Its study plans could not be saved.`;
 	}
-	/** Why an action was not saved: the notice the learner was shown. */
-	const notSaved = () => MESSAGES[store.notSaving ?? 'unsaved'];
+	/**
+	 * `text` and why the action was not saved: the notice the learner was shown, whose words load
+	 * only when there is one to tell (./messages.ts).
+	 */
+	const because = (text: string) =>
+		import('./messages').then(
+			({ MESSAGES }) => `${text} ${MESSAGES[store.notSaving ?? 'unsaved']}`,
+		);
+	/** Tells started; a message still loading its words is dropped when a newer one was told. */
+	let tells = 0;
 	const result = $('[data-progress-result]');
 	const undo = $<HTMLButtonElement>('[data-undo]');
 	/** Each roadmap's items in page order, as the transfer link lists them. */
@@ -153,7 +160,10 @@ function bindActions(root: HTMLElement): () => void {
 		[...chapters].map(([roadmap, list]) => [roadmap, list.flatMap((chapter) => chapter.items)]),
 	);
 	/** Says what happened; `removed` offers Undo for a reset. */
-	function tell(text: string, removed?: Roadmaps) {
+	function tell(text: string | Promise<string>, removed?: Roadmaps): void {
+		const told = ++tells;
+		if (typeof text !== 'string')
+			return void text.then((words) => told === tells && tell(words, removed));
 		result.textContent = text;
 		undo.hidden = !removed;
 		undo.onclick = () => {
@@ -162,7 +172,7 @@ function bindActions(root: HTMLElement): () => void {
 			tell(
 				saved
 					? 'The reset was undone: everything is back.'
-					: `The reset could not be undone: nothing was changed. ${notSaved()}`,
+					: because(`The reset could not be undone: nothing was changed.`),
 				saved ? undefined : removed,
 			);
 		};
@@ -201,9 +211,7 @@ function bindActions(root: HTMLElement): () => void {
 		render();
 		if (saved) tell(`Progress of ${target.dataset.name} was reset.`, removed);
 		else
-			tell(
-				`Progress of ${target.dataset.name} was cleared on this page only, not saved. ${notSaved()}`,
-			);
+			tell(because(`Progress of ${target.dataset.name} was cleared on this page only, not saved.`));
 	});
 
 	// Learn it once: the concept linking setting, stored beside the progress.
@@ -214,7 +222,7 @@ function bindActions(root: HTMLElement): () => void {
 		render();
 		tell(
 			!saved
-				? `The setting applies on this page only, not saved. ${notSaved()}`
+				? because(`The setting applies on this page only, not saved.`)
 				: linking.checked
 					? 'Shared items are linked again: each shows the latest status and every note it has in any roadmap.'
 					: 'Shared items are no longer linked: from now on each roadmap counts on its own.',
@@ -256,8 +264,12 @@ function bindActions(root: HTMLElement): () => void {
 			saved
 				? `Imported ${file.name}: ${plural(added, 'new item')} added; what you already had was kept, and where both changed an item the later change won.${plans}`
 				: shown
-					? `${file.name} was read (${plural(added, 'new item')}) but nothing was saved: it shows on this page only. ${notSaved()}`
-					: `${file.name} was read, but nothing was changed: your saved progress is as it was. ${notSaved()}`,
+					? because(
+							`${file.name} was read (${plural(added, 'new item')}) but nothing was saved: it shows on this page only.`,
+						)
+					: because(
+							`${file.name} was read, but nothing was changed: your saved progress is as it was.`,
+						),
 		);
 	});
 
@@ -316,49 +328,9 @@ function bindActions(root: HTMLElement): () => void {
 		// `TRANSFER_PARAM` of ./transfer, read here so that the codec loads only for a link.
 		const fragment = new URLSearchParams(location.hash.slice(1)).get('transfer');
 		if (fragment === null) return;
-		const clear = () => history.replaceState(null, '', location.pathname + location.search);
-		const decoded = await (await import('./transfer')).decodeTransfer(fragment, lists);
-		if (!decoded.ok) {
-			clear();
-			return tell(decoded.error);
-		}
-		const confirm = $<HTMLDialogElement>('[data-transfer-dialog]');
-		const names = Object.fromEntries(
-			[...root.querySelectorAll<HTMLElement>('[data-roadmap-id]')].map((el) => [
-				el.dataset.roadmapId,
-				el.dataset.roadmapName,
-			]),
-		);
-		$('[data-transfer-counts]').replaceChildren(
-			...Object.entries(decoded.counts).map(([roadmap, count]) =>
-				Object.assign(document.createElement('li'), {
-					textContent: `${names[roadmap] ?? roadmap}: ${plural(count, 'item')}`,
-				}),
-			),
-		);
-		$('[data-transfer-summary]').textContent =
-			`This link holds progress from another device${decoded.notes ? `, with ${plural(decoded.notes, 'note')}` : ''}${Object.keys(decoded.plans).length ? ` and ${plural(Object.keys(decoded.plans).length, 'study plan')}` : ''}. Adding it keeps everything you have here; where both devices changed an item, the later change wins.${decoded.refused.length ? ` Left out, because this site lists other items for them: ${decoded.refused.map((id) => names[id] ?? id).join(', ')}.` : ''}`;
-		confirm.returnValue = '';
-		confirm.showModal();
-		confirm.addEventListener(
-			'close',
-			async () => {
-				clear();
-				if (confirm.returnValue !== 'merge')
-					return tell('The transfer link was not used: nothing was changed.');
-				const { added, saved, shown } = store.merge(decoded.roadmaps);
-				const plans = saved ? await takePlans(decoded.plans) : '';
-				render();
-				tell(
-					saved
-						? `Progress from the transfer link was added: ${plural(added, 'new item')}.${plans}`
-						: shown
-							? `The transfer link was read but nothing was saved: it shows on this page only. ${notSaved()}`
-							: `The transfer link was read, but nothing was changed: your saved progress is as it was. ${notSaved()}`,
-				);
-			},
-			{ once: true },
-		);
+		// The rest loads only when a link was opened (./transfer-receive.ts).
+		const { receiveTransfer } = await import('./transfer-receive');
+		await receiveTransfer(fragment, { root, store, render, lists, tell, because, takePlans });
 	}
 	void receive();
 	// A link pasted into the address bar of this very page changes only the fragment.
