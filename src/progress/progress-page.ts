@@ -2,7 +2,7 @@ import { bindProgress, openStorage } from './dom';
 import { ManagedProgressStore } from './manage';
 import { ProgressPart, defineProgressElements } from './elements';
 import { ActivityCalendar } from './activity-page';
-import { expandItemTexts, type ItemText, type ItemTexts } from './page-data';
+import { expandItemTexts, type ItemText, type ItemTexts } from './item-texts';
 import { plural } from '../text/plural';
 import type { Plans } from '../plan/plan';
 import type { Roadmaps } from './entries';

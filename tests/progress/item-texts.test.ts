@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandItemTexts } from '../../src/progress/page-data';
+import { expandItemTexts } from '../../src/progress/item-texts';
 
 describe('a roadmap’s item texts', () => {
 	it('give each item its link, text and where, each chapter written once', () => {

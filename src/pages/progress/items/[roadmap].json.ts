@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { leaves } from '../../../content/items';
 import { requireRoadmapWithChapters, roadmapPaths } from '../../../navigation/chapters';
-import type { ItemTexts } from '../../../progress/page-data';
+import type { ItemTexts } from '../../../progress/item-texts';
 
 /**
  * `progress/items/<roadmap>.json` (`ItemTexts`): each chapter's link and "roadmap · phase" once,
