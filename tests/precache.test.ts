@@ -63,7 +63,7 @@ describe('serviceWorkerSource', () => {
 	it('defines PRECACHE (without sizes) in front of the template', () => {
 		const source = serviceWorkerSource('run(PRECACHE);', precacheOf([file('index.html')], '/'));
 		expect(source).toMatch(
-			/^const PRECACHE = \{"base":"\/","version":"[0-9a-f]{16}","mode":"whole","urls":\["\/"\],"paths":\{"packs":"offline\/","saved":"offline\/saved\/","page":"offline\/"\}\};\nrun/,
+			/^const PRECACHE = \{"base":"\/","version":"[0-9a-f]{16}","mode":"whole","urls":\["\/"\],"paths":\{"packs":"offline\/","shared":"offline\/_search.json","saved":"offline\/saved\/","page":"offline\/"\}\};\nrun/,
 		);
 	});
 });
@@ -112,7 +112,7 @@ describe('offlinePlan', () => {
 	});
 
 	it('precaches only the shell of a larger build, and packs each roadmap', () => {
-		const { precache, packs } = offlinePlan(BUILD, '/roadmaps/', ROADMAPS, 200);
+		const { precache, packs, shared } = offlinePlan(BUILD, '/roadmaps/', ROADMAPS, 200);
 		expect(precache.mode).toBe('shell');
 		expect([...precache.urls].sort()).toEqual(
 			[
@@ -141,7 +141,9 @@ describe('offlinePlan', () => {
 			'/roadmaps/express/print/',
 			'/roadmaps/progress/items/express.json',
 		]);
-		expect(express.shared).toEqual([
+		// Listed once for every pack, not in each.
+		expect(express).not.toHaveProperty('shared');
+		expect(shared!.urls).toEqual([
 			'/roadmaps/pagefind/filter/en_1.pf_filter',
 			'/roadmaps/pagefind/fragment/en_a.pf_fragment',
 			'/roadmaps/pagefind/fragment/en_b.pf_fragment',
@@ -150,10 +152,7 @@ describe('offlinePlan', () => {
 		expect(express.bytes).toBe(90);
 		expect(packs.map((pack) => pack.roadmap)).toEqual(ROADMAPS);
 		// Topic pages and sitemaps are kept when visited.
-		const everywhere = [
-			precache.urls,
-			...packs.flatMap((pack) => [pack.pages, pack.shared]),
-		].flat();
+		const everywhere = [precache.urls, ...packs.map((pack) => pack.pages), shared!.urls].flat();
 		for (const url of ['/roadmaps/topics/', '/roadmaps/sitemap-0.xml'])
 			expect(everywhere).not.toContain(url);
 	});

@@ -109,7 +109,7 @@ export async function writeServiceWorker(
 	base: string,
 	{ enabled = true, roadmaps = [], budget = PRECACHE_BUDGET }: OfflineOptions = {},
 ): Promise<Precache> {
-	const { precache, packs } = offlinePlan(await builtFiles(root), base, roadmaps, budget);
+	const { precache, packs, shared } = offlinePlan(await builtFiles(root), base, roadmaps, budget);
 	const template = await readFile(
 		new URL(enabled ? 'service-worker.js' : 'service-worker-off.js', OFFLINE),
 		'utf8',
@@ -122,6 +122,7 @@ export async function writeServiceWorker(
 		await mkdir(packDir, { recursive: true });
 		for (const pack of packs)
 			await writeFile(join(root, packPath(pack.roadmap)), JSON.stringify(pack));
+		await writeFile(join(root, OFFLINE_PATHS.shared), JSON.stringify(shared));
 	}
 	return precache;
 }

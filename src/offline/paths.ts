@@ -7,6 +7,8 @@
 export const OFFLINE_PATHS = {
 	/** The folder of the roadmaps' offline packs: `offline/<roadmap>.json`. */
 	packs: 'offline/',
+	/** The search index every pack shares (no roadmap id has an underscore). */
+	shared: 'offline/_search.json',
 	/** The cache keys marking a roadmap saved for offline: `offline/saved/<roadmap>`. */
 	saved: 'offline/saved/',
 	/** The offline page (src/pages/offline.astro), shown for a page never saved. */

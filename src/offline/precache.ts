@@ -32,26 +32,35 @@ export interface Precache {
 	bytes: number;
 }
 
-/** What "Save this roadmap for offline" downloads: `<base>offline/<roadmap>.json`. */
+/**
+ * What "Save this roadmap for offline" downloads: its pack (`packPath`, src/offline/paths.ts) and
+ * the search index every pack shares (`OFFLINE_PATHS.shared`).
+ */
 export interface Pack {
 	roadmap: string;
 	/** The roadmap's own files: its landing, chapter, plan and print pages and its items' texts. */
 	pages: string[];
-	/**
-	 * The search index, shared by every pack and kept while any roadmap is saved: its chunks,
-	 * filters and every page's result fragment, so search offline shows every result (one of a
-	 * roadmap not saved leads to the offline page), never a result that cannot load.
-	 */
-	shared: string[];
-	/** Both lists, uncompressed. */
+	/** The pages and the shared search index, uncompressed. */
 	bytes: number;
 }
 
-/** The offline plan of a build: what a first visit precaches, and one pack per roadmap. */
+/**
+ * The search index, shared by every pack and kept while any roadmap is saved: its chunks, filters
+ * and every page's result fragment, so search offline shows every result (one of a roadmap not
+ * saved leads to the offline page), never a result that cannot load. Written once: listed in every
+ * pack, it made the packs grow as roadmaps × chapters (22 MB at 5,000 chapters).
+ */
+export interface SharedPack {
+	urls: string[];
+}
+
+/** The offline plan of a build: what a first visit precaches, one pack per roadmap, the index. */
 export interface OfflinePlan {
 	precache: Precache;
 	/** Empty when the build is precached whole. */
 	packs: Pack[];
+	/** Undefined when the build is precached whole. */
+	shared?: SharedPack;
 }
 
 /**
@@ -171,9 +180,9 @@ export function offlinePlan(
 		packs: [...own].map(([roadmap, pages]) => ({
 			roadmap,
 			pages: urls(pages),
-			shared: urls(index),
 			bytes: sum(pages) + sum(index),
 		})),
+		shared: { urls: urls(index) },
 	};
 }
 

@@ -6,7 +6,7 @@
  * build), downloads it into the worker's cache with a progress bar, marks it saved, and can remove
  * it again. A save either completes, or removes what it added and says why.
  */
-import type { Pack } from './precache.ts';
+import type { Pack, SharedPack } from './precache.ts';
 import { OFFLINE_PATHS, packPath, savedPath } from './paths.ts';
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
@@ -38,6 +38,8 @@ const megabytes = (bytes: number) =>
 class OfflineSave extends HTMLElement {
 	#roadmap = this.dataset.roadmap ?? '';
 	#pack: Pack | undefined;
+	/** The search index's files, shared by every saved roadmap. */
+	#shared: string[] = [];
 	#cache: Cache | undefined;
 	#busy = false;
 
@@ -52,9 +54,12 @@ class OfflineSave extends HTMLElement {
 		this.dataset.mode = worker.mode;
 		// A site precached whole after one visit needs no saving: the control stays hidden.
 		if (worker.mode !== 'shell') return;
-		const response = await fetch(`${base}${packPath(this.#roadmap)}`);
-		if (!response.ok) return;
-		this.#pack = (await response.json()) as Pack;
+		const [pack, shared] = await Promise.all(
+			[packPath(this.#roadmap), OFFLINE_PATHS.shared].map((path) => fetch(`${base}${path}`)),
+		);
+		if (!pack!.ok || !shared!.ok) return;
+		this.#pack = (await pack!.json()) as Pack;
+		this.#shared = ((await shared!.json()) as SharedPack).urls;
 		this.#cache = await caches.open(worker.cache);
 		this.hidden = false;
 		this.#part('button', 'save').addEventListener('click', () => void this.#save());
@@ -72,7 +77,7 @@ class OfflineSave extends HTMLElement {
 	/** Draws one state: ready to save, saving, saved, or failed (with its reason). */
 	#show(state: 'ready' | 'saving' | 'saved' | 'failed', reason = ''): void {
 		const pack = this.#pack!;
-		const files = pack.pages.length + pack.shared.length;
+		const files = pack.pages.length + this.#shared.length;
 		const pages = pack.pages.filter((url) => url.endsWith('/')).length;
 		this.dataset.state = state;
 		const save = this.#part('button', 'save');
@@ -104,7 +109,7 @@ class OfflineSave extends HTMLElement {
 		if (this.#busy || !this.#pack || !this.#cache) return;
 		this.#busy = true;
 		const cache = this.#cache;
-		const urls = [...this.#pack.pages, ...this.#pack.shared];
+		const urls = [...this.#pack.pages, ...this.#shared];
 		const progress = this.#part('progress', 'progress');
 		const count = this.#part('span', 'count');
 		this.#show('saving');
@@ -151,7 +156,7 @@ class OfflineSave extends HTMLElement {
 		const others = (await cache.keys()).some((request) =>
 			new URL(request.url).pathname.startsWith(`${base}${OFFLINE_PATHS.saved}`),
 		);
-		if (!others) await Promise.all(this.#pack.shared.map((url) => cache.delete(url)));
+		if (!others) await Promise.all(this.#shared.map((url) => cache.delete(url)));
 		this.#show('ready');
 		this.#part('button', 'save').focus();
 	}

@@ -54,12 +54,17 @@ async function saveAgain(cache) {
 			if (path.startsWith(SAVED)) roadmaps.add(path.slice(SAVED.length));
 		}
 	}
+	/** The search index every pack shares, fetched once. */
+	let shared;
 	for (const roadmap of roadmaps) {
 		try {
+			shared ??= await fetch(fresh(`${PRECACHE.base}${PRECACHE.paths.shared}`)).then((response) =>
+				response.ok ? response.json() : undefined,
+			);
 			const response = await fetch(fresh(`${PRECACHE.base}${PRECACHE.paths.packs}${roadmap}.json`));
-			if (!response.ok) continue;
+			if (!response.ok || !shared) continue;
 			const pack = await response.json();
-			await cache.addAll([...pack.pages, ...pack.shared].map(fresh));
+			await cache.addAll([...pack.pages, ...shared.urls].map(fresh));
 			await cache.put(
 				`${SAVED}${roadmap}`,
 				new Response(JSON.stringify({ bytes: pack.bytes, at: Date.now() }), {
