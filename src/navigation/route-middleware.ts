@@ -1,14 +1,22 @@
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { getRoadmapsWithChapters } from './chapters';
+import { getRoadmapsWithChapters, type RoadmapWithChapters } from './chapters';
 import { lastCommitDate } from './last-updated';
 import { paginationFor, roadmapLinks, sidebarFor } from './roadmap-sidebar';
 
-/** Each roadmap's sidebar links, built once per build from its chapters. */
-let links: Promise<Map<string, ReturnType<typeof roadmapLinks>>> | undefined;
-const roadmapSidebars = () =>
-	(links ??= getRoadmapsWithChapters().then(
-		(all) => new Map(all.map(({ roadmap, chapters }) => [roadmap.id, roadmapLinks(chapters)])),
-	));
+/**
+ * Each roadmap's sidebar links, built once per reading of the chapters: once per build, and again
+ * whenever the dev server re-reads them, so a chapter added while it runs shows in the sidebar.
+ */
+const links = new WeakMap<RoadmapWithChapters[], Map<string, ReturnType<typeof roadmapLinks>>>();
+async function roadmapSidebars() {
+	const all = await getRoadmapsWithChapters();
+	let sidebars = links.get(all);
+	if (!sidebars) {
+		sidebars = new Map(all.map(({ roadmap, chapters }) => [roadmap.id, roadmapLinks(chapters)]));
+		links.set(all, sidebars);
+	}
+	return sidebars;
+}
 
 /**
  * Per page, before Starlight renders it:
