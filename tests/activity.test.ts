@@ -102,7 +102,7 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('in %s', (zone) => {
 		expect(result).toMatchObject({ total: 0, days: 0, streak: 0, longest: 0 });
 	});
 
-	it('ignores ticks migrated from version 0, which have no time', () => {
+	it('ignores ticks migrated from version 0, which have no time', async () => {
 		const key = storageKey('/');
 		const storage = new FakeStorage({ [key]: JSON.stringify({ 'express-senior': ['routing'] }) });
 		const store = new ManagedProgressStore(
@@ -111,6 +111,7 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('in %s', (zone) => {
 			() => {},
 			() => at(TODAY),
 		);
+		await store.pending;
 		expect(store.roadmaps['express-senior']?.routing).toEqual({ status: 'done', at: 0 });
 		store.setStatus('express-senior', [{ id: 'cors', aliases: [] }], 'done');
 		expect(activity(store.roadmaps, TODAY)).toMatchObject({ total: 1, days: 1, streak: 1 });

@@ -5,7 +5,7 @@ import { EXPORT_FORMAT, exportProgress, parseImport } from '../src/progress/file
 import { type Notice, type StorageLike } from '../src/progress/store';
 import { tally } from '../src/progress/tally';
 import { itemKey, storageKey } from '../src/progress/layout';
-import { quote } from '../src/progress/guards';
+import { quote } from '../src/text/quote';
 import { type Roadmaps } from '../src/progress/entries';
 import { FakeStorage } from './helpers/fake-storage';
 
@@ -36,6 +36,12 @@ const open = (storage: StorageLike | undefined, now = 1000) => {
 	);
 	return { store, notices };
 };
+/** `open`, once a first key in another layout or unreadable has been taken in (records.ts). */
+const opened = async (storage: StorageLike | undefined, now = 1000) => {
+	const result = open(storage, now);
+	await result.store.pending;
+	return result;
+};
 
 describe('ticks', () => {
 	it('are written one key per item and reload in a new store', () => {
@@ -59,9 +65,9 @@ describe('ticks', () => {
 		expect(store.entry('constructor', item('constructor'))?.status).toBe('done');
 	});
 
-	it('count per chapter, phase or roadmap from lists of items with aliases', () => {
+	it('count per chapter, phase or roadmap from lists of items with aliases', async () => {
 		const storage = new FakeStorage({ [KEY]: v1({ r: { a: 1, 'old-b': 2, gone: 3 } }) });
-		const { store } = open(storage);
+		const { store } = await opened(storage);
 		const chapter1 = [item('a'), item('b', 'old-b')];
 		const chapter2 = [item('c')];
 		expect(tally(store.roadmaps, 'r', chapter1).done).toBe(2);
@@ -130,79 +136,138 @@ describe('two tabs', () => {
 });
 
 describe('aliases and groups', () => {
-	it('a tick under an alias counts and moves to the new id; unknown ids are kept', () => {
+	it('a tick under an alias counts and moves to the new id; unknown ids are kept', async () => {
 		const storage = new FakeStorage({ [KEY]: v1({ r: { 'old-routing': 5, 'removed-item': 7 } }) });
-		const { store } = open(storage);
+		const { store } = await opened(storage);
 		const routing = item('routing', 'old-routing', 'older-routing');
 		expect(isDone(store, 'r', routing)).toBe(true);
 		store.adopt('r', [routing]);
 		expect(storage.ticks().r).toEqual({ routing: 5, 'removed-item': 7 });
 	});
 
-	it('unticking an item clears its aliases too, so the tick does not come back', () => {
+	it('unticking an item clears its aliases too, so the tick does not come back', async () => {
 		const storage = new FakeStorage({ [KEY]: v1({ r: { old: 5 } }) });
-		const { store } = open(storage);
+		const { store } = await opened(storage);
 		store.setStatus('r', [item('new', 'old')], 'open');
-		expect(open(storage).store.entry('r', item('new', 'old'))?.status).not.toBe('done');
+		expect((await opened(storage)).store.entry('r', item('new', 'old'))?.status).not.toBe('done');
 	});
 
-	it('a tick stored on an item that became a group ticks each of its leaves, then goes', () => {
+	it('a tick stored on an item that became a group ticks each of its leaves, then goes', async () => {
 		const storage = new FakeStorage({ [KEY]: v1({ r: { parent: 7, b: 3 } }) });
-		const { store } = open(storage);
+		const { store } = await opened(storage);
 		const group = { item: item('parent', 'old-parent'), leaves: [item('a'), item('b')] };
 		store.adopt('r', [item('a'), item('b')], [group]);
 		expect(storage.ticks().r).toEqual({ a: 7, b: 3 });
 		// Unticking a leaf sticks: the group's tick is gone, so nothing re-ticks it.
 		store.setStatus('r', [item('a')], 'open');
-		const again = open(storage).store;
+		const again = (await opened(storage)).store;
 		again.adopt('r', [item('a'), item('b')], [group]);
 		expect(isDone(again, 'r', item('a'))).toBe(false);
 		expect(isDone(again, 'r', item('b'))).toBe(true);
 	});
 
-	it("a tick under a group's alias migrates too", () => {
+	it("a tick under a group's alias migrates too", async () => {
 		const storage = new FakeStorage({ [KEY]: v1({ r: { 'old-parent': 4 } }) });
-		const { store } = open(storage);
+		const { store } = await opened(storage);
 		store.adopt('r', [item('a')], [{ item: item('parent', 'old-parent'), leaves: [item('a')] }]);
 		expect(storage.ticks().r).toEqual({ a: 4 });
 	});
 });
 
 describe('migration', () => {
-	it('moves version 1 (one record) to one key per tick, keeping every tick and its time', () => {
-		const storage = new FakeStorage({ [KEY]: v1({ r: { a: 5, b: 0 }, s: { c: 9 } }) });
+	it('reads the current layout at once; another layout once its reader has loaded', async () => {
+		const current = open(new FakeStorage({ [KEY]: '{"version":2}' })).store;
+		expect(current.pending).toBeUndefined();
+		expect(open(new FakeStorage()).store.pending).toBeUndefined();
+		const { store } = open(new FakeStorage({ [KEY]: v1({ r: { a: 5 } }) }));
+		expect(store.pending).toBeInstanceOf(Promise);
+		expect(store.entry('r', item('a'))).toBeUndefined();
+		await store.pending;
+		expect(store.pending).toBeUndefined();
+		expect(store.entry('r', item('a'))?.status).toBe('done');
+	});
+
+	it('writes nothing over a newer layout, even before its reader has loaded', async () => {
+		const future = JSON.stringify({ version: 3, roadmaps: { r: { a: 1 } } });
+		const storage = new FakeStorage({ [KEY]: future });
 		const { store, notices } = open(storage);
+		expect(store.notSaving).toBe('future');
+		expect(store.setStatus('r', [item('b')], 'done')).toBe(false);
+		await store.pending;
+		expect([...storage.data]).toEqual([[KEY, future]]);
+		expect(notices).toEqual(['future']);
+	});
+
+	it('never writes the marker over unreadable data before it is kept aside', async () => {
+		const storage = new FakeStorage({ [KEY]: 'not json' });
+		const { store, notices } = open(storage);
+		// A tick made while the reader loads is saved, and leaves the first key alone.
+		expect(store.setStatus('r', [item('a')], 'done')).toBe(true);
+		expect(storage.data.get(KEY)).toBe('not json');
+		await store.pending;
+		expect(storage.data.get(store.backupKey!)).toBe('not json');
+		expect(storage.data.get(KEY)).toBe('{"version":2}');
+		expect(storage.ticks()).toEqual({ r: { a: 1000 } });
+		expect(notices).toEqual(['corrupted']);
+	});
+
+	it('reads the first key again once its reader has loaded, so a change meanwhile is kept', async () => {
+		const storage = new FakeStorage({ [KEY]: v1({ r: { a: 5 } }) });
+		const { store } = open(storage);
+		storage.data.set(KEY, v1({ r: { a: 5, b: 6 } }));
+		await store.pending;
+		expect(storage.ticks()).toEqual({ r: { a: 5, b: 6 } });
+		expect(storage.data.get(KEY)).toBe('{"version":2}');
+	});
+
+	it('drops a reading another tab made stale, and follows what that tab wrote', async () => {
+		const storage = new FakeStorage({ [KEY]: v1({ r: { a: 5 } }) });
+		const { store } = open(storage);
+		const stale = store.pending;
+		// Another tab migrated first, and its marker reached this one before the reader loaded.
+		storage.data.set(KEY, '{"version":2}');
+		storage.data.set(itemKey(KEY, 'r', 'b'), '{"status":"done","at":6}');
+		store.applyChange(KEY, '{"version":2}');
+		expect(store.pending).toBeUndefined();
+		await stale;
+		expect(storage.ticks()).toEqual({ r: { b: 6 } });
+		expect(store.entry('r', item('b'))?.status).toBe('done');
+	});
+
+	it('moves version 1 (one record) to one key per tick, keeping every tick and its time', async () => {
+		const storage = new FakeStorage({ [KEY]: v1({ r: { a: 5, b: 0 }, s: { c: 9 } }) });
+		const { store, notices } = await opened(storage);
 		expect(store.entry('r', item('a'))?.status).toBe('done');
 		expect(storage.ticks()).toEqual({ r: { a: 5, b: 0 }, s: { c: 9 } });
 		expect(JSON.parse(storage.data.get(KEY)!)).toEqual({ version: 2 });
 		expect(notices).toEqual([]);
 	});
 
-	it('migrates version 0 (ticked ids per roadmap, no times), each tick dated 0', () => {
+	it('migrates version 0 (ticked ids per roadmap, no times), each tick dated 0', async () => {
 		const storage = new FakeStorage({ [KEY]: JSON.stringify({ r: ['a', 'b'], s: [] }) });
-		const { store, notices } = open(storage);
+		const { store, notices } = await opened(storage);
 		expect(store.entry('r', item('a'))?.status).toBe('done');
 		expect(storage.ticks()).toEqual({ r: { a: 0, b: 0 } });
 		expect(notices).toEqual([]);
 	});
 
-	it('keeps the old record when the migration cannot finish, and runs it again later', () => {
+	it('keeps the old record when the migration cannot finish, and runs it again later', async () => {
 		const old = v1({ r: { a: 5 } });
 		const storage = new FakeStorage({ [KEY]: old });
 		storage.failWrites = true;
-		const { store, notices } = open(storage);
+		const { store, notices } = await opened(storage);
 		expect(store.entry('r', item('a'))?.status).toBe('done');
 		expect(storage.data.get(KEY)).toBe(old);
 		expect(notices).toEqual(['unsaved']);
 		storage.failWrites = false;
-		open(storage);
+		await opened(storage);
 		expect(storage.ticks()).toEqual({ r: { a: 5 } });
 	});
 
-	it('never overwrites data from a future version; works in memory and says so once', () => {
+	it('never overwrites data from a future version; works in memory and says so once', async () => {
 		const future = JSON.stringify({ version: 3, roadmaps: { r: { a: 1 } }, notes: {} });
 		const storage = new FakeStorage({ [KEY]: future });
-		const { store, notices } = open(storage);
+		const { store, notices } = await opened(storage);
 		expect(store.entry('r', item('a'))?.status).toBe('done');
 		expect(store.setStatus('r', [item('b')], 'done')).toBe(false);
 		store.setStatus('r', [item('c')], 'done');
@@ -213,9 +278,9 @@ describe('migration', () => {
 		expect(notices).toEqual(['future']);
 	});
 
-	it('says that reset and import were not saved over a future version', () => {
+	it('says that reset and import were not saved over a future version', async () => {
 		const storage = new FakeStorage({ [KEY]: JSON.stringify({ version: 3 }) });
-		const { store } = open(storage);
+		const { store } = await opened(storage);
 		expect(store.reset().saved).toBe(false);
 		// Data from a newer version is never overwritten: an import changes nothing, not even the page.
 		expect(store.merge(done({ r: { a: 1 } }))).toEqual({ added: 0, saved: false, shown: false });
@@ -225,9 +290,9 @@ describe('migration', () => {
 });
 
 describe('bad storage', () => {
-	it('keeps corrupted JSON aside under a backup key and starts a fresh record', () => {
+	it('keeps corrupted JSON aside under a backup key and starts a fresh record', async () => {
 		const storage = new FakeStorage({ [KEY]: '{"version":1,"roadmaps":' });
-		const { store, notices } = open(storage);
+		const { store, notices } = await opened(storage);
 		expect(notices).toEqual(['corrupted']);
 		expect(store.backupKey).toBe(`${KEY}:corrupted:1000`);
 		expect(storage.data.get(store.backupKey!)).toBe('{"version":1,"roadmaps":');
@@ -235,9 +300,9 @@ describe('bad storage', () => {
 		expect(storage.ticks().r).toEqual({ a: 1000 });
 	});
 
-	it('treats valid JSON of the wrong shape as corrupted, not as empty', () => {
+	it('treats valid JSON of the wrong shape as corrupted, not as empty', async () => {
 		const storage = new FakeStorage({ [KEY]: '{"version":1,"roadmaps":{"r":{"a":"yes"}}}' });
-		const { store, notices } = open(storage);
+		const { store, notices } = await opened(storage);
 		expect(notices).toEqual(['corrupted']);
 		expect(storage.data.get(store.backupKey!)).toContain('"yes"');
 	});
@@ -273,13 +338,13 @@ describe('bad storage', () => {
 		expect(storage.data.get(key)).toBe('not json');
 	});
 
-	it('leaves item values alone under data from a newer version', () => {
+	it('leaves item values alone under data from a newer version', async () => {
 		const key = itemKey(KEY, 'r', 'a');
 		const storage = new FakeStorage({
 			[KEY]: '{"version":3}',
 			[key]: '{"status":"done","at":5,"new":1}',
 		});
-		const { notices } = open(storage);
+		const { notices } = await opened(storage);
 		expect(notices).toEqual(['future']);
 		expect(storage.data.get(key)).toBe('{"status":"done","at":5,"new":1}');
 	});
@@ -306,10 +371,10 @@ describe('bad storage', () => {
 		expect(storage.data.get(KEY)).toBe('{"version":2}');
 	});
 
-	it('leaves corrupted data in place when even the backup cannot be written, and says nothing is saved', () => {
+	it('leaves corrupted data in place when even the backup cannot be written, and says nothing is saved', async () => {
 		const storage = new FakeStorage({ [KEY]: 'not json' });
 		storage.failWrites = true;
-		const { store, notices } = open(storage);
+		const { store, notices } = await opened(storage);
 		expect(store.setStatus('r', [item('a')], 'done')).toBe(false);
 		expect(store.entry('r', item('a'))?.status).toBe('done');
 		expect(storage.data.get(KEY)).toBe('not json');
@@ -408,9 +473,9 @@ describe('export and import', () => {
 		expect(result).toMatchObject({ ok: true, roadmaps: { r: { a: { status: 'done', at: 7 } } } });
 	});
 
-	it('merges an import as a union, keeps the earliest time and counts what was added', () => {
+	it('merges an import as a union, keeps the earliest time and counts what was added', async () => {
 		const storage = new FakeStorage({ [KEY]: v1({ r: { a: 50, b: 5 } }) });
-		const { store } = open(storage);
+		const { store } = await opened(storage);
 		expect(store.merge(done({ r: { a: 10, b: 9, c: 3 }, s: { x: 4 } }))).toEqual({
 			added: 2,
 			saved: true,

@@ -1,5 +1,6 @@
 import { isDay, type Day } from '../progress/dates.ts';
-import { blank, isRecord, isTime, quote } from '../progress/guards.ts';
+import { blank, isRecord, isTime } from '../progress/guards.ts';
+import { quote } from '../text/quote.ts';
 import { type StorageLike } from '../progress/store.ts';
 import { ITEM_ID_PATTERN } from '../content/item-id.ts';
 

@@ -1,6 +1,6 @@
 import type { Group, Item } from './entries';
 import { ProgressStore } from './store';
-import { storageKey } from './layout';
+import { storageKey } from './layout.ts';
 import { decodeGroups, decodeItems, readPageData, scopeOf } from './page-data';
 
 /**
@@ -67,13 +67,18 @@ function start<S extends ProgressStore>(Store: StoreClass<S>) {
 	);
 	// Concepts: a status set on one member shows on all (content/concepts.yaml).
 	store.link(data.concepts);
-	for (const [roadmap, entries] of chapters) {
-		store.adopt(
-			roadmap,
-			entries.flatMap((chapter) => chapter.items),
-			entries.flatMap((chapter) => chapter.groups),
-		);
-	}
+	const adopt = () => {
+		for (const [roadmap, entries] of chapters) {
+			store.adopt(
+				roadmap,
+				entries.flatMap((chapter) => chapter.items),
+				entries.flatMap((chapter) => chapter.groups),
+			);
+		}
+	};
+	adopt();
+	// Entries read from an older layout (records.ts, loading) are adopted too, before parts draw.
+	void store.pending?.then(adopt);
 
 	const listeners = new Set<() => void>();
 	/** Redraws every subscribed part of the page, in the order they subscribed. */
@@ -83,6 +88,8 @@ function start<S extends ProgressStore>(Store: StoreClass<S>) {
 	addEventListener('storage', (event) => {
 		store.applyChange(event.key, event.newValue);
 		render();
+		// Another layout written by another tab is taken in once its reader has loaded.
+		void store.pending?.then(render);
 	});
 	/** Calls `listener` after every change from now on; returns what stops it. */
 	const subscribe = (listener: () => void) => {
@@ -109,13 +116,11 @@ let bound: Binding | undefined;
  * Binds progress to the page on first call and returns the binding: the page's store, its
  * chapters' items, a function that redraws every part after a change, and `subscribe`, through
  * which each part follows the store. `ProgressData.astro` binds with `ProgressStore`; the progress
- * page binds first, with `ManagedProgressStore`.
+ * page binds first, with `ManagedProgressStore`: the first call's class is the store's class, and
+ * later calls return that binding.
  */
 export function bindProgress(): Binding;
 export function bindProgress<S extends ProgressStore>(Store: StoreClass<S>): Binding<S>;
 export function bindProgress(Store: StoreClass<ProgressStore> = ProgressStore): Binding {
-	bound ??= start(Store);
-	if (!(bound.store instanceof Store))
-		throw new Error('Progress was bound with another store class: bind it once, first.');
-	return bound;
+	return (bound ??= start(Store));
 }

@@ -1,6 +1,6 @@
 import { NOTE_LIMIT, type Item, type Status } from './entries';
 import { groupState, tally } from './tally';
-import { continueLink, meterState, meterText, METER_WORDS } from './meter-text';
+import { meterState, meterText, METER_WORDS } from './meter-text';
 import { bindProgress } from './dom';
 
 /**
@@ -12,8 +12,7 @@ import { bindProgress } from './dom';
  *   leaves are done) and saves changes. With a `<template data-item-tools>` inside, each leaf
  *   gets a status control and a note button, and D / L / S / R set the focused item's status.
  * - `<progress-meter>` around a `<progress data-roadmap data-chapter>`: done of total, in words.
- * - `<continue-link>` around an `<a data-continue>`: Start, Continue or "All done: review", and
- *   where (src/progress/meter-text.ts).
+ * `<continue-link>` (continue-link.ts) is defined by the pages that show one.
  * Nothing runs at import: `defineProgressElements()` defines them once the page is bound.
  */
 
@@ -36,15 +35,24 @@ const itemOf = (box: HTMLInputElement): Item => ({
 	aliases: box.dataset.aliases?.split(' ') ?? [],
 });
 
-/** An element that binds once, on its first connection, and draws on every change. */
+/**
+ * An element that binds once, on its first connection, and draws on every change. When stored
+ * progress is in an older layout, or unreadable, it binds once that has been taken in (the
+ * store's `pending`), so nothing is drawn or saved before it.
+ */
 export abstract class ProgressPart extends HTMLElement {
 	#bound = false;
 	connectedCallback(): void {
 		if (this.#bound) return;
 		this.#bound = true;
-		const draw = this.bind();
-		bindProgress().subscribe(draw);
-		draw();
+		const { store, subscribe } = bindProgress();
+		const start = () => {
+			const draw = this.bind();
+			subscribe(draw);
+			draw();
+		};
+		if (store.pending) void store.pending.then(start);
+		else start();
 	}
 	/** Reads the element's markup and returns what draws it. */
 	abstract bind(): () => void;
@@ -119,9 +127,9 @@ class ProgressItems extends ProgressPart {
 			const item = items.find((entry) => entry.field === field);
 			if (!item) return;
 			const over = field.value.length > NOTE_LIMIT;
-			field.nextElementSibling!.textContent = over
-				? `This note is ${field.value.length.toLocaleString('en')} characters long; a note holds up to ${NOTE_LIMIT.toLocaleString('en')}. Shorten it to save it.`
-				: '';
+			// The words are the template's (ProgressData.astro): a page without a long note loads none.
+			const message = field.nextElementSibling as HTMLElement;
+			message.textContent = over ? message.dataset.over! : '';
 			if (over) return;
 			store.setNote(roadmap, item.leaves[0]!, field.value);
 			render();
@@ -178,25 +186,6 @@ class ProgressMeter extends ProgressPart {
 	}
 }
 
-class ContinueLink extends ProgressPart {
-	bind() {
-		const { store, chapters } = bindProgress();
-		const link = this.querySelector('a')!;
-		const roadmap = link.dataset.continue!;
-		return () => {
-			const { text, href } = continueLink(
-				store.roadmaps,
-				roadmap,
-				chapters.get(roadmap) ?? [],
-				(item) => store.entry(roadmap, item)?.status,
-			);
-			if (href) link.href = href;
-			// The visible word only: the roadmap's name after it stays for screen readers.
-			(link.querySelector('[data-continue-text]') ?? link).textContent = text;
-		};
-	}
-}
-
 /**
  * Defines the progress elements, which draw every one on the page at once, and records how long
  * the page took from binding to drawn (`progress-restore`, read by bench/progress-budget.ts:
@@ -205,6 +194,5 @@ class ContinueLink extends ProgressPart {
 export function defineProgressElements(): void {
 	customElements.define('progress-items', ProgressItems);
 	customElements.define('progress-meter', ProgressMeter);
-	customElements.define('continue-link', ContinueLink);
 	performance.measure('progress-restore', { start: bindProgress().begin });
 }

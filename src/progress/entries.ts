@@ -1,10 +1,11 @@
 import { ITEM_ID_PATTERN } from '../content/item-id.ts';
-import { has, isRecord, isTime, quote } from './guards.ts';
+import { has, isRecord, isTime } from './guards.ts';
 
 /**
  * One item's entry, as stored, imported or merged: its status, time, note and the concept member
- * it came from. Pure data and rules, with no storage: checking an entry, reading a whole record
- * of them, finding an item's entry under its id or an alias, and merging two entries.
+ * it came from. Pure data and rules, with no storage: the rules of an entry, finding an item's
+ * entry under its id or an alias, and merging two entries. Whole records, with the words that
+ * say what is wrong in one, are read by `records.ts`.
  */
 
 /**
@@ -50,68 +51,45 @@ export interface Group {
 	leaves: readonly Item[];
 }
 
+/** What is wrong with a value read as an entry: the broken rule, and the value at fault. */
+export type EntryFault = readonly [
+	rule: 'object' | 'status' | 'time' | 'field' | 'via' | 'note' | 'note-time' | 'note-alone',
+	value?: unknown,
+];
+
 /**
- * Checks one entry as stored or imported; returns the problem instead when it is not one. Notes
- * may exceed `NOTE_LIMIT` after a merge kept two of them: they are never cut, only refused when
- * typed (tenfold is the hard ceiling).
+ * The first rule one entry (as stored or imported) breaks, or `undefined` when it is one. The
+ * words for each rule are in `records.ts`, loaded only where a message is shown. Notes may exceed
+ * `NOTE_LIMIT` after a merge kept two of them: they are never cut, only refused when typed
+ * (tenfold is the hard ceiling).
  */
-export function checkEntry(value: unknown): Entry | string {
-	if (!isRecord(value)) return 'is not an object';
-	if (!STATUSES.includes(value.status as Status))
-		return `has an unknown status ${quote(value.status)}`;
-	if (!isTime(value.at)) return 'has an invalid time';
+export function entryFault(value: unknown): EntryFault | undefined {
+	if (!isRecord(value)) return ['object'];
+	if (!STATUSES.includes(value.status as Status)) return ['status', value.status];
+	if (!isTime(value.at)) return ['time'];
 	for (const key in value) {
-		if (!['status', 'at', 'note', 'noteAt', 'via'].includes(key))
-			return `has an unexpected field ${quote(key)}`;
+		if (!['status', 'at', 'note', 'noteAt', 'via'].includes(key)) return ['field', key];
 	}
 	if (
 		value.via !== undefined &&
 		!(typeof value.via === 'string' && ITEM_ID_PATTERN.test(value.via))
 	)
-		return `has an invalid roadmap ${quote(value.via)} in "via"`;
+		return ['via', value.via];
 	if (value.note !== undefined) {
-		if (typeof value.note !== 'string' || value.note.length > NOTE_LIMIT * 10)
-			return 'has an invalid note';
-		if (!isTime(value.noteAt)) return 'has a note without a valid time';
-	} else if (value.noteAt !== undefined) return 'has a note time without a note';
-	return value as unknown as Entry;
+		if (typeof value.note !== 'string' || value.note.length > NOTE_LIMIT * 10) return ['note'];
+		if (!isTime(value.noteAt)) return ['note-time'];
+	} else if (value.noteAt !== undefined) return ['note-alone'];
+	return undefined;
 }
 
 /** The entry in an item key's value, or `undefined` when it is not one this site reads. */
 export function readEntry(raw: string | null): Entry | undefined {
 	try {
-		const entry = checkEntry(JSON.parse(raw ?? ''));
-		return typeof entry === 'string' ? undefined : entry;
+		const value: unknown = JSON.parse(raw ?? '');
+		return entryFault(value) ? undefined : (value as Entry);
 	} catch {
 		return undefined;
 	}
-}
-
-/**
- * Validates freshly parsed `{ roadmap: { id: value } }` in place (no copy: 5,000 entries must load
- * within a frame) and drops the prototypes; `read` checks and converts each value. Returns the
- * first problem found instead when invalid.
- */
-export function readRoadmaps(
-	value: unknown,
-	read: (value: unknown) => Entry | string,
-): Roadmaps | string {
-	if (!isRecord(value)) return '"roadmaps" must be an object of roadmap ids';
-	for (const roadmap in value) {
-		const entries = value[roadmap];
-		if (!ITEM_ID_PATTERN.test(roadmap)) return `${quote(roadmap)} is not a roadmap id`;
-		if (!isRecord(entries)) return `roadmap ${quote(roadmap)} must map item ids to entries`;
-		for (const id in entries) {
-			if (!ITEM_ID_PATTERN.test(id))
-				return `${quote(id)} in roadmap ${quote(roadmap)} is not an item id`;
-			const entry = read(entries[id]);
-			if (typeof entry === 'string')
-				return `item ${quote(id)} in roadmap ${quote(roadmap)} ${entry}`;
-			entries[id] = entry;
-		}
-		Object.setPrototypeOf(entries, null);
-	}
-	return Object.setPrototypeOf(value, null) as Roadmaps;
 }
 
 /** The id `item`'s entry is stored under in `entries` (its own or an alias), if any. */

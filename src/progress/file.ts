@@ -1,6 +1,7 @@
-import { checkEntry, readRoadmaps, type Roadmaps } from './entries.ts';
-import { has, isRecord, quote } from './guards.ts';
-import { readTick } from './layout.ts';
+import type { Roadmaps } from './entries.ts';
+import { has, isRecord } from './guards.ts';
+import { checkEntry, readRoadmaps, readTick } from './records.ts';
+import { quote } from '../text/quote.ts';
 import { type Settings } from './store.ts';
 import { checkPlans, type Plans } from '../plan/plan.ts';
 

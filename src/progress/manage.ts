@@ -9,6 +9,15 @@ import { ProgressStore, type Settings } from './store.ts';
  * `ProgressStore`, so these do not weigh on every page (bench: progress JS on a chapter page).
  */
 export class ManagedProgressStore extends ProgressStore {
+	/** During `merge`: each key written, with the value it had before (`null`: none). */
+	#journal: Map<string, string | null> | undefined;
+
+	/** Notes `key`'s value before its first write in a `merge`, for the rollback. */
+	protected override keep(key: string): void {
+		if (this.#journal && !this.#journal.has(key))
+			this.#journal.set(key, this.storage!.getItem(key));
+	}
+
 	/** Turns concept linking on or off, stored; turning it on reconciles. Returns whether saved. */
 	setLinking(on: boolean): boolean {
 		this.settings = { ...this.settings, linkConcepts: on };
@@ -75,7 +84,7 @@ export class ManagedProgressStore extends ProgressStore {
 			roadmaps[roadmap] = Object.assign(blank<Entry>(), entries);
 		const before = this.settings;
 		const marked = this.marked;
-		this.journal = this.storage && !this.notSaving ? new Map() : undefined;
+		this.#journal = this.storage && !this.notSaving ? new Map() : undefined;
 		let result: { added: number; saved: boolean };
 		try {
 			let saved = true;
@@ -84,8 +93,8 @@ export class ManagedProgressStore extends ProgressStore {
 			result = this.mergeInto(imported);
 			result.saved &&= saved;
 		} finally {
-			const journal = this.journal;
-			this.journal = undefined;
+			const journal = this.#journal;
+			this.#journal = undefined;
 			if (journal && !(result! && result.saved)) {
 				// Removals first: they free the room the restored values need.
 				const entries = [...journal].sort(

@@ -1,6 +1,7 @@
 import { bindProgress, openStorage } from './dom';
 import { ManagedProgressStore } from './manage';
 import { ProgressPart, defineProgressElements } from './elements';
+import { defineContinueLink } from './continue-link';
 import { ActivityCalendar } from './activity-page';
 import { expandItemTexts, type ItemText, type ItemTexts } from './item-texts';
 import { plural } from '../text/plural';
@@ -365,6 +366,7 @@ class ProgressActions extends ProgressPart {
 export function defineProgressPage(): void {
 	bindProgress(ManagedProgressStore);
 	defineProgressElements();
+	defineContinueLink();
 	customElements.define('progress-lists', ProgressLists);
 	customElements.define('progress-actions', ProgressActions);
 	customElements.define('activity-calendar', ActivityCalendar);

@@ -12,7 +12,8 @@ import {
 	type Roadmaps,
 	type Status,
 } from './entries.ts';
-import { itemKey, MARKER, readStored } from './layout.ts';
+import { isFuture, itemKey, MARKER } from './layout.ts';
+import type { Stored } from './records.ts';
 
 /**
  * The progress store: each item's status (not started, learning, done, skipped) and note, per
@@ -33,7 +34,8 @@ import { itemKey, MARKER, readStored } from './layout.ts';
  * mix). `at` is when the status was set (epoch ms; 0 when unknown), `noteAt` when the note was
  * last written. An item that is not started and has no note has no key.
  *
- * Older layouts are migrated on load, one item key per tick, each becoming "done" at its time:
+ * Older layouts are migrated on load (their reader, records.ts, loads only then), one item key
+ * per tick, each becoming "done" at its time:
  * version 1 kept everything in the first key (`{"version":1,"roadmaps":{"<roadmap>":{"<id>":<at>}}}`),
  * version 0 kept ticked ids without times (`{"<roadmap>":["<id>",…]}`, dated 0).
  *
@@ -93,8 +95,13 @@ export class ProgressStore {
 	#told = new Set<Notice>();
 	/** Whether the first key holds the layout marker (written with the first item otherwise). */
 	protected marked = false;
-	/** During `merge`: each key written, with the value it had before (`null`: none). */
-	protected journal: Map<string, string | null> | undefined;
+	/**
+	 * Set while the first key holds another layout or unreadable data and what reads it
+	 * (records.ts) loads; resolves once it has been taken in. The page's parts wait for it.
+	 */
+	pending: Promise<void> | undefined;
+	/** What reads a first key of another layout, once loaded. */
+	#records: typeof import('./records.ts') | undefined;
 	/** The item keys (`roadmap/id`) this store reads, or `undefined` for every stored key. */
 	#scope: ReadonlySet<string> | undefined;
 
@@ -154,18 +161,18 @@ export class ProgressStore {
 	/**
 	 * Writes or removes one key; false (and the learner told) when storage refuses. The first item
 	 * written also writes the layout marker, so an older build reading this storage knows its
-	 * layout. During a `merge`, each key's previous value is noted for the rollback.
+	 * layout.
 	 */
 	protected write(key: string, value: string | undefined): boolean {
 		if (this.#notSaving) return false;
 		const storage = this.storage!;
 		try {
 			if (!this.marked && value !== undefined && key.startsWith(`${this.key}#`)) {
-				this.#note(this.key);
+				this.keep(this.key);
 				storage.setItem(this.key, MARKER);
 				this.marked = true;
 			}
-			this.#note(key);
+			this.keep(key);
 			if (value === undefined) storage.removeItem(key);
 			else storage.setItem(key, value);
 			return true;
@@ -175,10 +182,8 @@ export class ProgressStore {
 		}
 	}
 
-	/** Notes `key`'s value before its first write in a `merge`. */
-	#note(key: string): void {
-		if (this.journal && !this.journal.has(key)) this.journal.set(key, this.storage!.getItem(key));
-	}
+	/** Called before each key is written; the progress page's store notes values to roll back. */
+	protected keep(_key: string): void {}
 
 	/** Re-reads everything from storage. Memory-only stores keep what they have. */
 	reload(): void {
@@ -209,27 +214,42 @@ export class ProgressStore {
 		}
 		this.roadmaps = roadmaps;
 		this.marked = raw !== null;
+		this.pending = undefined;
 		if (this.#notSaving === 'future' || this.#notSaving === 'unreadable')
 			this.#notSaving = undefined;
-		const stored = raw === null ? undefined : readStored(raw);
-		if (stored?.kind === 'future') {
-			// A newer layout may store items in ways this one cannot read: all left as they are.
-			this.#stop('future');
-			this.mergeInto(stored.roadmaps);
-			return;
+		if (raw === null || raw === MARKER) return this.#keepAside(damaged);
+		// Another layout, or unreadable data: rare, so what reads it loads only now (records.ts).
+		// Meanwhile the marker is not written over it (`marked`), and data from a newer layout stops
+		// every write at once: it may store items in ways this one cannot read.
+		let version: unknown;
+		try {
+			version = (JSON.parse(raw) as { version?: unknown } | null)?.version;
+		} catch {
+			// Unreadable: records.ts says so.
 		}
-		this.#keepAside(damaged);
-		if (raw === null || stored?.kind === 'current') return;
-		if (stored?.kind === 'old') {
-			// Migrate: one key per tick first, then the marker, so an interrupted migration reruns.
-			this.marked = true; // written last, below
+		if (isFuture(version)) this.#stop('future');
+		else this.#keepAside(damaged);
+		if (this.#records) return this.#recover(raw, this.#records.readStored(raw));
+		this.pending = import('./records.ts').then((records) => {
+			this.#records = records;
+			// Read again: the first key may have changed while the reader loaded.
+			this.reload();
+		});
+	}
+
+	/** Takes in a first key of another layout (`readStored`), or keeps unreadable data aside. */
+	#recover(raw: string, stored: Stored): void {
+		if (stored.kind === 'current') return;
+		if (stored.kind !== 'corrupted') {
+			// Future: shown, not saved (`#stop` above). Old: one key per tick first, then the marker,
+			// so an interrupted migration reruns.
 			if (this.mergeInto(stored.roadmaps).saved) this.write(this.key, MARKER);
 			return;
 		}
 		const backupKey = `${this.key}:corrupted:${this.now()}`;
 		try {
-			storage.setItem(backupKey, raw);
-			storage.setItem(this.key, MARKER);
+			this.storage!.setItem(backupKey, raw);
+			this.storage!.setItem(this.key, MARKER);
 			this.backupKey = backupKey;
 			this.#tell('corrupted');
 		} catch {

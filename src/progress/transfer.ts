@@ -6,7 +6,8 @@ import {
 	type Roadmaps,
 	type Status,
 } from './entries.ts';
-import { blank, isRecord, quote } from './guards.ts';
+import { blank, isRecord } from './guards.ts';
+import { quote } from '../text/quote.ts';
 import { checkPlans, type Plans } from '../plan/plan.ts';
 
 /**
