@@ -12,7 +12,7 @@ export interface BuildPhases {
 	render: number;
 	/** Pagefind indexing the HTML. */
 	pagefind: number;
-	/** Build hooks after Pagefind: the sitemap and, in this project, the CSP pass. */
+	/** Build hooks after Pagefind: the sitemap and, in this project, the CSP check and the service worker. */
 	afterPagefind: number;
 }
 

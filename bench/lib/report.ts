@@ -140,7 +140,7 @@ const PHASES: [keyof BuildPhases, string][] = [
 	['bundle', 'bundle: Vite/Rolldown, every chapter compiled'],
 	['render', 'render: every page to HTML'],
 	['pagefind', 'Pagefind index'],
-	['afterPagefind', 'after Pagefind: sitemap, CSP pass (project only)'],
+	['afterPagefind', 'after Pagefind: sitemap; project: CSP check, service worker'],
 ];
 
 /** Seconds per build step, this project against plain Starlight, for each size measured. */

@@ -1,11 +1,9 @@
 import { AstroError } from 'astro/errors';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { hashSource, splitScripts, withPolicyMeta } from '../security/csp';
-import { FILES_AT_ONCE, mapLimit } from './map-limit.ts';
+import { cspState, resetCspState } from './csp-state.ts';
 
 /**
  * Test-only switch: `CSP_CHAPTER_SCRIPTS=warn` lets a build with a script in chapter content finish
@@ -15,24 +13,31 @@ import { FILES_AT_ONCE, mapLimit } from './map-limit.ts';
 export const CHAPTER_SCRIPTS_SWITCH = 'CSP_CHAPTER_SCRIPTS';
 
 /**
- * Writes each built page's Content-Security-Policy into a `<meta http-equiv>` after the build.
+ * Writes each built page's Content-Security-Policy into a `<meta http-equiv>`, as the page is
+ * rendered (./csp-middleware.ts), and fails the build when a chapter carries a script.
  *
  * Astro's own `security.csp` hashes only the scripts it bundles, not `is:inline` ones (Starlight's
  * theme provider, search button, theme pickers), and adds style hashes, which switch off the
- * 'unsafe-inline' Starlight's style attributes need. So every HTML file in the output is scanned
- * here instead, and each of the site's own inline scripts is hashed, whatever component emitted
- * it. A script inside chapter content is never hashed, and the build fails naming the chapter
- * (docs/security.md, "Content policy").
+ * 'unsafe-inline' Starlight's style attributes need. So each page's HTML is scanned instead, and
+ * each of the site's own inline scripts is hashed, whatever component emitted it. A script inside
+ * chapter content is never hashed, and the build fails naming the chapter (docs/security.md,
+ * "Content policy").
  */
 export function cspIntegration(options: { contentDir: string }): AstroIntegration {
-	/** Exact code of every client script Astro bundled from a component (it may inline them). */
-	const bundled = new Set<string>();
 	let root = '';
 	return {
 		name: 'backend-roadmaps:csp',
 		hooks: {
-			'astro:config:setup': ({ config, updateConfig }) => {
+			'astro:config:setup': ({ command, config, updateConfig, addMiddleware }) => {
 				root = fileURLToPath(config.root);
+				const state = resetCspState();
+				// Builds only: the dev server injects scripts of its own.
+				if (command !== 'build') return;
+				// Last, so that the policy covers what every other middleware added to the page.
+				addMiddleware({
+					entrypoint: new URL('./csp-middleware.ts', import.meta.url),
+					order: 'post',
+				});
 				updateConfig({
 					vite: {
 						plugins: [
@@ -40,11 +45,12 @@ export function cspIntegration(options: { contentDir: string }): AstroIntegratio
 								name: 'backend-roadmaps:csp-bundled-scripts',
 								applyToEnvironment: (environment) => environment.name === 'client',
 								// Before Astro's own generateBundle removes the chunks it inlines into pages.
+								// The client build runs before the pages are rendered.
 								generateBundle: {
 									order: 'pre',
 									handler(_options, bundle) {
 										for (const output of Object.values(bundle)) {
-											if (output.type === 'chunk') bundled.add(output.code.trim());
+											if (output.type === 'chunk') state.bundled.add(output.code.trim());
 										}
 									},
 								},
@@ -53,36 +59,23 @@ export function cspIntegration(options: { contentDir: string }): AstroIntegratio
 					},
 				});
 			},
-			'astro:build:done': async ({ dir, logger }) => {
+			'astro:build:done': ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
-				const pages = await htmlFiles(out);
-				const hashes = new Map<string, string>();
-				// Pages share most of their scripts: hash each distinct text once.
-				const hash = (text: string) => {
-					let source = hashes.get(text);
-					if (!source) hashes.set(text, (source = hashSource(text)));
-					return source;
-				};
-				// One page at a time per task: read, split, write. A page with a script in chapter
-				// content still gets its policy (without that script), and the build then fails.
-				const refused: { file: string; scripts: string[] }[] = [];
-				await mapLimit(pages, FILES_AT_ONCE, async (file) => {
-					const html = await readFile(file, 'utf8');
-					const scripts = splitScripts(html, bundled);
-					if (scripts.chapter.length > 0) refused.push({ file, scripts: scripts.chapter });
-					await writeFile(
-						file,
-						withPolicyMeta(html, relative(process.cwd(), file), scripts.site, hash),
+				const { refused, pages, hashes } = cspState();
+				if (pages === 0)
+					throw new AstroError(
+						'No page got a Content-Security-Policy: the CSP middleware did not run.',
+						'Check that src/integrations/csp.ts registers src/integrations/csp-middleware.ts (addMiddleware).',
 					);
-				});
 				if (refused.length > 0) {
 					const message = chapterScriptsMessage(
 						refused
-							.sort((a, b) => a.file.localeCompare(b.file))
-							.map(({ file, scripts }) => {
-								const page = relative(out, file).split(sep).join('/');
-								return { page, chapter: chapterOf(root, options.contentDir, page), scripts };
-							}),
+							.sort((a, b) => a.page.localeCompare(b.page))
+							.map(({ page, scripts }) => ({
+								page,
+								chapter: chapterOf(root, options.contentDir, page),
+								scripts,
+							})),
 					);
 					if (process.env[CHAPTER_SCRIPTS_SWITCH] !== 'warn')
 						throw new AstroError(
@@ -92,7 +85,7 @@ export function cspIntegration(options: { contentDir: string }): AstroIntegratio
 					logger.warn(`${message}\n(${CHAPTER_SCRIPTS_SWITCH}=warn: tests only.)`);
 				}
 				logger.info(
-					`Content-Security-Policy written into ${pages.length} HTML files (${hashes.size} distinct inline scripts).`,
+					`Content-Security-Policy written into ${pages} HTML files as they were rendered (${hashes.size} distinct inline scripts; ${relative(process.cwd(), out) || '.'}).`,
 				);
 			},
 		},
@@ -121,11 +114,4 @@ function chapterOf(root: string, contentDir: string, page: string): string | und
 	return [`${path}.mdx`, `${path}.md`, `${path}/index.mdx`, `${path}/index.md`]
 		.map((candidate) => `${contentDir}/${candidate}`)
 		.find((candidate) => existsSync(join(root, candidate)));
-}
-
-async function htmlFiles(dir: string): Promise<string[]> {
-	const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-	return entries
-		.filter((e) => e.isFile() && e.name.endsWith('.html'))
-		.map((e) => join(e.parentPath, e.name));
 }

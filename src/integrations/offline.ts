@@ -57,8 +57,8 @@ export interface OfflineOptions {
  * The offline service worker: registers it on every page (a bundled module script, so the strict
  * CSP needs no hash) and, after the build, writes `<base>sw.js` with its precache and, when the
  * build is larger than the budget, one pack list per roadmap (`<base>offline/<roadmap>.json`).
- * List it after every integration that writes into the output (Starlight's Pagefind index, the
- * CSP pass): it hashes the files as they are served.
+ * List it after every integration that writes into the output (Starlight's Pagefind index): it
+ * hashes the files as they are served.
  */
 export function offlineIntegration(): AstroIntegration {
 	const enabled = serviceWorkerEnabled();
