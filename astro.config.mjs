@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
-import { taskItemsPlugin } from './src/markdown/task-items.ts';
 import { contentChecks } from './src/integrations/content-checks.ts';
 import { contentPolicyIntegration } from './src/integrations/content-policy.ts';
 import { cspIntegration } from './src/integrations/csp.ts';
@@ -27,9 +26,9 @@ export default defineConfig({
 	base,
 	trailingSlash: 'always',
 	markdown: {
-		// Astro 7's default processor, Sätteri, renders GFM natively. Our one plugin turns task items
-		// into labelled checkboxes and copies each item's text where Pagefind indexes it.
-		processor: satteri({ hastPlugins: [taskItemsPlugin] }),
+		// Astro 7's default processor, Sätteri, renders GFM natively, with no plugin: task items
+		// become labelled checkboxes where chapters are rendered (src/components/TaskItems.astro).
+		processor: satteri(),
 	},
 	vite: {
 		resolve: {

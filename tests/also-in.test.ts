@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { ConceptMemberLink } from '../src/content/concept-links';
 import { alsoInHtml, memberName } from '../src/markdown/also-in';
 import { addAfterItems } from '../src/markdown/learn';
-import { taskItemsPlugin } from '../src/markdown/task-items';
+import { taskItemsHtml } from '../src/markdown/task-items';
 
-const render = (markdown: string) =>
-	markdownToHtml(markdown, { hastPlugins: [taskItemsPlugin] }).html;
+const render = (markdown: string) => taskItemsHtml(markdownToHtml(markdown).html, 'demo.mdx');
 
 const POSTGRES: ConceptMemberLink = {
 	roadmap: 'node-express-postgresql',

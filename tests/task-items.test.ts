@@ -1,11 +1,11 @@
-import { markdownToHtml, mdxToJs } from 'satteri';
+import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { taskItemsPlugin } from '../src/markdown/task-items';
+import { taskItemsHtml } from '../src/markdown/task-items';
 
-const render = (markdown: string) =>
-	markdownToHtml(markdown, { hastPlugins: [taskItemsPlugin] }).html;
+/** As the build renders a chapter: GFM by Sätteri, then the task items (TaskItems.astro). */
+const render = (markdown: string) => taskItemsHtml(markdownToHtml(markdown).html, 'demo.mdx');
 
-describe('task items plugin', () => {
+describe('task items', () => {
 	it('turns a task item into an enabled, labelled checkbox anchored by its id', () => {
 		const html = render('- [ ] Routing (`app.get`) ^routing ^old-routing\n');
 		expect(html).toContain(
@@ -51,17 +51,25 @@ describe('task items plugin', () => {
 		expect(tags(loose)).toBe(tags(tight));
 	});
 
-	it('works in MDX too', () => {
-		const { code } = mdxToJs('- [ ] In MDX ^in-mdx\n', { hastPlugins: [taskItemsPlugin] });
-		expect(code).toContain('"data-item": "in-mdx"');
+	it('keeps an item text escaped as HTML, in the label and in the search text', () => {
+		const html = render('- [ ] Request & "Response" <b>x</b> ^r\n');
+		expect(html).toContain('data-search-text="Request &amp; &quot;Response&quot; x"');
+		expect(html).toContain('<span>Request &amp; "Response" <b>x</b></span>');
+	});
+
+	it('leaves a checked item unticked: the learner ticks, not the source', () => {
+		expect(render('- [x] Done in the source ^d\n')).not.toContain('checked');
 	});
 
 	it('leaves plain list items alone', () => {
 		expect(render('- plain\n')).toBe('<ul>\n<li>plain</li>\n</ul>\n');
 	});
 
-	it('fails with the item text when an item has no id', () => {
-		expect(() => render('- [ ] Forgotten id\n')).toThrow(/task item "Forgotten id" has no id/);
+	it('fails naming the file and the item text when an item has no id', () => {
+		expect(() => render('- [ ] Forgotten id\n')).toThrow(
+			/^demo\.mdx: task item "Forgotten id" has no id/,
+		);
+		expect(() => render('- [ ] Marker inside **bold ^b**\n')).toThrow(/has no id/);
 	});
 
 	it('fails on a malformed id', () => {

@@ -9,7 +9,7 @@ export { ITEM_ID_PATTERN, parseItemMarkers, type ItemMarkers } from './item-id.t
  * The one item model. A chapter is a tree of learnable items: GFM task-list items whose own text
  * ends with `^id` markers. Everything that needs a chapter's items reads them here: the meters,
  * landing, topic and progress pages, the content linter, the vanished-id check, the scaffolder and
- * the benchmark. The Markdown plugin (`src/markdown/task-items.ts`) renders them; a parity test
+ * the benchmark. The task-item pass (`src/markdown/task-items.ts`) renders them; a parity test
  * (`tests/content/item-model-parity.test.ts`) keeps the two in agreement over every chapter and fixture.
  *
  * Chapters are parsed with Sätteri, the same native parser the build renders them with, so an

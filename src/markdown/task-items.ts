@@ -1,49 +1,66 @@
-import { fileURLToPath } from 'node:url';
-import { defineHastPlugin } from 'satteri';
-import type { Element, ElementContent, Text } from 'hast';
 import { parseItemMarkers } from '../content/item-id.ts';
 
-/** Elements that end an item's own line: what follows belongs to the item but is not its label. */
-const BLOCK_TAGS = new Set(['ul', 'ol', 'p', 'div', 'pre', 'blockquote', 'table']);
-
-const isBlank = (node: ElementContent | undefined) =>
-	node?.type === 'text' && node.value.trim() === '';
-
-const isElement = (node: ElementContent | undefined, tag?: string): node is Element =>
-	node?.type === 'element' && (tag === undefined || node.tagName === tag);
+/**
+ * Every GFM task-list item of a chapter's rendered HTML, made a progress checkbox. GFM renders
+ * `<input type="checkbox" disabled>` with no label; this enables it, wraps it and the item's own
+ * text in a `<label>` (so the item text is its accessible name and a click target), strips the
+ * `^id` markers, and gives the `<li>` the id as its anchor (`#day-72`). An item without an id fails
+ * the build, because a tick on it could not be kept. The label is always the `<li>`'s own child,
+ * in loose lists too, so every item has the same markup:
+ *
+ *     <li class="task-list-item roadmap-item" id="routing"
+ *         data-pagefind-index-attrs="data-search-text" data-search-text="Routing (app.get)">
+ *       <label class="item-label"><input type="checkbox" class="item-check" data-item="routing"
+ *         data-aliases="old-routing"><span>Routing (<code>app.get</code>)</span></label>
+ *
+ * It works on the HTML string, in one pass, where the chapter is rendered
+ * (src/components/TaskItems.astro), as the "Learn" lists are written (src/markdown/learn.ts).
+ * A Markdown plugin did this before: Sätteri copied every item's nodes out to JavaScript and back
+ * to wrap them, 1.5 ms a chapter, the largest cost this site added to a build.
+ */
 
 /**
- * Sätteri hast plugin: turns every GFM task-list item into a progress checkbox. GFM renders
- * `<input type="checkbox" disabled>` with no label; this plugin enables it, wraps it and the item's
- * own text in a `<label>` (so the item text is its accessible name and a click target), strips the
- * `^id` markers, and gives the `<li>` the id as its anchor (`#day-72`). An item without an id fails
- * the build, because a tick on it could not be kept. The label is always the `<li>`'s own child, in
- * loose lists too, so every item has the same markup.
+ * One task item's start: its `<li>`, in a loose list the `<p>` around its own line, GFM's checkbox,
+ * and its own line up to the first block (a nested list, a paragraph…) or the end of the item. A
+ * block tag cannot sit inside the inline content, and text never holds a raw `<`.
  */
-export const taskItemsPlugin = defineHastPlugin({
-	name: 'roadmap-task-items',
-	element: {
-		filter: ['li'],
-		visit(li, ctx) {
-			const classes = li.properties.className;
-			if (!Array.isArray(classes) || !classes.includes('task-list-item')) return;
-			// Loose lists put the checkbox inside a paragraph; tight lists put it in the <li>.
-			const host = li.children.find((child) => isElement(child, 'p')) ?? li;
-			const kids = host.children as ElementContent[];
-			const start = kids.findIndex((child) => isElement(child, 'input'));
-			if (start < 0) return;
-			let end = kids.findIndex(
-				(child, i) => i > start && isElement(child) && BLOCK_TAGS.has(child.tagName),
-			);
-			if (end < 0) end = kids.length;
-			// A tight item with a nested list ends its own line with a newline text node: drop it.
-			while (end > start + 1 && isBlank(kids[end - 1])) end--;
-			const inline = kids.slice(start + 1, end);
-			const last = inline.at(-1);
-			const markers = last?.type === 'text' ? parseItemMarkers(last.value) : undefined;
-			const file = ctx.fileURL ? fileURLToPath(ctx.fileURL) : 'a Markdown file';
-			const itemText = ctx.textContent(host).trim();
-			if (!markers?.id) {
+const TASK_ITEM =
+	/<li class="task-list-item">(\s*)(<p>)?\s*<input type="checkbox"[^>]*>((?:(?!<\/?(?:li|ul|ol|p|div|pre|blockquote|table)\b)[^])*)(<\/p>)?/g;
+
+const TAG = /<[^>]*>/g;
+const ENTITIES: Record<string, string> = {
+	'&amp;': '&',
+	'&lt;': '<',
+	'&gt;': '>',
+	'&quot;': '"',
+	'&#39;': "'",
+};
+
+/**
+ * The text of an HTML fragment, still escaped as HTML text is. Astro escapes quotes in text too;
+ * other renderers may not, and an attribute value must never hold a raw one.
+ */
+const escapedText = (html: string) => html.replace(TAG, '').replaceAll('"', '&quot;');
+/** The same text, read: for messages. */
+const plainText = (html: string) =>
+	escapedText(html).replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]!);
+
+/**
+ * `html` (a chapter, rendered) with its task items made progress checkboxes. `file` names the
+ * chapter in the error an item without a well-formed id raises.
+ */
+export function taskItemsHtml(html: string, file: string): string {
+	return html.replace(
+		TASK_ITEM,
+		(_match, lead: string, paragraph: string | undefined, line: string) => {
+			// A tight item with a nested list ends its own line with a newline: it stays after the label.
+			const trail = paragraph ? '' : /\s*$/.exec(line)![0];
+			const own = line.slice(0, line.length - trail.length);
+			// The markers end the item's last text: after its last tag.
+			const textStart = own.lastIndexOf('>') + 1;
+			const markers = parseItemMarkers(own.slice(textStart));
+			const itemText = plainText(own).trim();
+			if (!markers.id) {
 				throw new Error(
 					`${file}: task item "${itemText}" has no id. End the item with a marker such as ^my-item-id (see CONTRIBUTING.md, "Item ids").`,
 				);
@@ -53,68 +70,22 @@ export const taskItemsPlugin = defineHastPlugin({
 					`${file}: task item "${itemText}" has malformed id marker(s) ${markers.malformed.map((m) => `^${m}`).join(', ')}. Ids are lowercase words joined by dashes, e.g. ^express-routing.`,
 				);
 			}
-			const text: Text = { type: 'text', value: markers.text };
-			const checkbox: Element = {
-				type: 'element',
-				tagName: 'input',
-				properties: {
-					type: 'checkbox',
-					className: ['item-check'],
-					dataItem: markers.id,
-					...(markers.aliases.length > 0 ? { dataAliases: markers.aliases.join(' ') } : {}),
-				},
-				children: [],
-			};
-			const label: Element = {
-				type: 'element',
-				tagName: 'label',
-				properties: { className: ['item-label'] },
-				children: [
-					checkbox,
-					{
-						type: 'element',
-						tagName: 'span',
-						properties: {},
-						children: [...inline.slice(0, -1), text].map(trimLeading),
-					},
-				],
-			};
-			const children = [...kids.slice(0, start), label, ...kids.slice(end)];
-			const anchor = {
-				id: markers.id,
-				className: [...classes, 'roadmap-item'],
-				// Pagefind never indexes text inside a <label> (a form element to it), so the item's
-				// text is repeated in an attribute Pagefind is told to index, at the item's own
-				// position: search finds the item and deep-links to its anchor (src/search/).
-				dataPagefindIndexAttrs: 'data-search-text',
-				dataSearchText: plainText(label.children).replace(/\s+/g, ' ').trim(),
-			};
+			// GFM leaves a space between the checkbox and the text; the label's gap is CSS.
+			const text = (own.slice(0, textStart) + markers.text).trimStart();
+			// Pagefind never indexes text inside a <label> (a form element to it), so the item's text
+			// is repeated in an attribute Pagefind is told to index, at the item's own position:
+			// search finds the item and deep-links to its anchor (src/search/).
+			const search = escapedText(text).replace(/\s+/g, ' ').trim();
+			const aliases =
+				markers.aliases.length > 0 ? ` data-aliases="${markers.aliases.join(' ')}"` : '';
 			// A loose item's paragraph is dropped and its content (the label) moved up into the <li>.
 			// Pagefind gives an anchor the text of its element and of its inline descendants only:
 			// behind a <p> the item's anchor had no text, and src/search/item-links.ts, which finds
 			// and titles an item's matches by that text, never linked a result to the item.
-			ctx.replaceNode(li, {
-				...li,
-				properties: { ...li.properties, ...anchor },
-				children:
-					host === li
-						? children
-						: li.children.flatMap((child) => (child === host ? children : [child])),
-			});
+			return (
+				`<li class="task-list-item roadmap-item" id="${markers.id}" data-pagefind-index-attrs="data-search-text" data-search-text="${search}">` +
+				`${lead}<label class="item-label"><input type="checkbox" class="item-check" data-item="${markers.id}"${aliases}><span>${text}</span></label>${trail}`
+			);
 		},
-	},
-});
-
-/** The text of hast nodes, like the DOM's `textContent`. */
-function plainText(nodes: readonly ElementContent[]): string {
-	return nodes
-		.map((node) =>
-			node.type === 'text' ? node.value : node.type === 'element' ? plainText(node.children) : '',
-		)
-		.join('');
-}
-
-/** GFM leaves a space text node between the checkbox and the item text; the label's gap is CSS. */
-function trimLeading(node: ElementContent, index: number): ElementContent {
-	return index === 0 && node.type === 'text' ? { ...node, value: node.value.trimStart() } : node;
+	);
 }
