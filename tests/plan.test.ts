@@ -3,14 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, dayOf, daysBetween, isDay, type Day } from '../src/progress/dates.ts';
 import type { Entry, Item } from '../src/progress/entries.ts';
 import { itemDurationProblem, type Duration } from '../src/schema.ts';
-import {
-	checkPlan,
-	checkPlans,
-	mergePlans,
-	readPlans,
-	writePlan,
-	type Plan,
-} from '../src/plan/plan.ts';
+import { mergePlans, readPlans, writePlan, type Plan } from '../src/plan/plan.ts';
+import { checkPlan, checkPlans } from '../src/plan/check.ts';
 import {
 	dateOf,
 	dueNow,

@@ -1,8 +1,6 @@
 import { isDay, type Day } from '../progress/dates.ts';
 import { blank, isRecord, isTime } from '../progress/guards.ts';
-import { quote } from '../text/quote.ts';
 import { type StorageLike } from '../progress/store.ts';
-import { ITEM_ID_PATTERN } from '../content/item-id.ts';
 
 /**
  * A learner's study plan for one roadmap: when they start and at what pace. Kept in the browser
@@ -39,35 +37,31 @@ export const DEFAULT_PER_WEEK = 5;
 /** The most items per week a plan may ask for. */
 export const MAX_PER_WEEK = 70;
 
-/** Checks a plan as stored, imported or transferred; returns the problem instead. */
-export function checkPlan(value: unknown): Plan | string {
-	if (!isRecord(value)) return 'is not an object';
+/** What is wrong with a value read as a plan: the broken rule, and the value at fault. */
+export type PlanFault = readonly [
+	rule: 'object' | 'field' | 'start' | 'weekdaysOnly' | 'pace' | 'estimate' | 'since' | 'time',
+	value?: unknown,
+];
+
+/**
+ * The first rule a plan (as stored, imported or transferred) breaks, or `undefined` when it is
+ * one. The words for each rule are in ./check.ts, loaded only where a message is shown.
+ */
+export function planFault(value: unknown): PlanFault | undefined {
+	if (!isRecord(value)) return ['object'];
 	for (const key in value) {
 		if (!['start', 'weekdaysOnly', 'perWeek', 'estimate', 'since', 'at'].includes(key))
-			return `has an unexpected field ${quote(key)}`;
+			return ['field', key];
 	}
-	if (!isDay(value.start)) return `has a start ${quote(value.start)} that is not a date`;
-	if (typeof value.weekdaysOnly !== 'boolean') return 'has an invalid "weekdaysOnly"';
+	if (!isDay(value.start)) return ['start', value.start];
+	if (typeof value.weekdaysOnly !== 'boolean') return ['weekdaysOnly'];
 	const { perWeek } = value;
 	if (typeof perWeek !== 'number' || !(perWeek > 0 && perWeek <= MAX_PER_WEEK))
-		return `has an invalid pace ${quote(perWeek)}`;
-	if (value.estimate !== 'min' && value.estimate !== 'max') return 'has an invalid "estimate"';
-	if (value.since !== undefined && !isTime(value.since)) return 'has an invalid "since"';
-	if (!isTime(value.at)) return 'has an invalid time';
-	return value as unknown as Plan;
-}
-
-/** Checks `{ roadmap: plan }` from a file or link; returns the first problem instead. */
-export function checkPlans(value: unknown): Plans | string {
-	if (!isRecord(value)) return '"plans" must be an object of roadmap ids';
-	const plans = blank<Plan>();
-	for (const [roadmap, plan] of Object.entries(value)) {
-		if (!ITEM_ID_PATTERN.test(roadmap)) return `${quote(roadmap)} is not a roadmap id`;
-		const checked = checkPlan(plan);
-		if (typeof checked === 'string') return `the plan of ${quote(roadmap)} ${checked}`;
-		plans[roadmap] = checked;
-	}
-	return plans;
+		return ['pace', perWeek];
+	if (value.estimate !== 'min' && value.estimate !== 'max') return ['estimate'];
+	if (value.since !== undefined && !isTime(value.since)) return ['since'];
+	if (!isTime(value.at)) return ['time'];
+	return undefined;
 }
 
 /** The plan keys' prefix for a store key (`storageKey(base)`): `backend-roadmaps:plan:<base>#`. */
@@ -81,8 +75,8 @@ export function readPlans(storage: StorageLike | undefined, storeKey: string): P
 		for (let i = 0; storage && i < storage.length; i++) {
 			const key = storage.key(i);
 			if (!key?.startsWith(prefix)) continue;
-			const plan = checkPlan(JSON.parse(storage.getItem(key) ?? ''));
-			if (typeof plan !== 'string') plans[key.slice(prefix.length)] = plan;
+			const plan: unknown = JSON.parse(storage.getItem(key) ?? '');
+			if (!planFault(plan)) plans[key.slice(prefix.length)] = plan as Plan;
 		}
 	} catch {
 		// Blocked or broken storage: no plans, and the page says progress is not saved.

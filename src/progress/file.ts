@@ -3,7 +3,8 @@ import { has, isRecord } from './guards.ts';
 import { checkEntry, readRoadmaps, readTick } from './records.ts';
 import { quote } from '../text/quote.ts';
 import { type Settings } from './store.ts';
-import { checkPlans, type Plans } from '../plan/plan.ts';
+import type { Plans } from '../plan/plan.ts';
+import { checkPlans } from '../plan/check.ts';
 
 /**
  * The progress file a learner exports and imports (the Progress page), apart from the store so

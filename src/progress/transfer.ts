@@ -8,7 +8,8 @@ import {
 } from './entries.ts';
 import { blank, isRecord } from './guards.ts';
 import { quote } from '../text/quote.ts';
-import { checkPlans, type Plans } from '../plan/plan.ts';
+import type { Plans } from '../plan/plan.ts';
+import { checkPlans } from '../plan/check.ts';
 
 /**
  * The transfer link: progress moved to another device with no account and no server. The link's
