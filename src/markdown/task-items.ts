@@ -59,15 +59,14 @@ export function taskItemsHtml(html: string, file: string): string {
 			// The markers end the item's last text: after its last tag.
 			const textStart = own.lastIndexOf('>') + 1;
 			const markers = parseItemMarkers(own.slice(textStart));
-			const itemText = plainText(own).trim();
 			if (!markers.id) {
 				throw new Error(
-					`${file}: task item "${itemText}" has no id. End the item with a marker such as ^my-item-id (see CONTRIBUTING.md, "Item ids").`,
+					`${file}: task item "${plainText(own).trim()}" has no id. End the item with a marker such as ^my-item-id (see CONTRIBUTING.md, "Item ids").`,
 				);
 			}
 			if (markers.malformed.length > 0) {
 				throw new Error(
-					`${file}: task item "${itemText}" has malformed id marker(s) ${markers.malformed.map((m) => `^${m}`).join(', ')}. Ids are lowercase words joined by dashes, e.g. ^express-routing.`,
+					`${file}: task item "${plainText(own).trim()}" has malformed id marker(s) ${markers.malformed.map((m) => `^${m}`).join(', ')}. Ids are lowercase words joined by dashes, e.g. ^express-routing.`,
 				);
 			}
 			// GFM leaves a space between the checkbox and the text; the label's gap is CSS.
