@@ -1,24 +1,8 @@
 import { AstroError } from 'astro/errors';
-import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { explainCollision, idCollisions, parseItemTree, type ItemTree } from '../content/items.ts';
-import { frontmatterSyntaxErrors } from '../content/frontmatter-syntax.ts';
-import {
-	CONCEPTS_FILE,
-	checkConcepts,
-	itemsByRoadmap,
-	parseConcepts,
-	readConceptsSource,
-} from '../content/concepts.ts';
-import {
-	RESOURCES_FILE,
-	checkResources,
-	parseResources,
-	readResourcesSource,
-} from '../content/resources.ts';
-import { listChapterFiles, readRoadmaps } from '../content/roadmaps.ts';
-import { explainVanished, findVanishedIds, readBaseline } from '../content/vanished.ts';
+import { frontmatterProblems, itemProblems, type ContentProblems } from '../content/checks.ts';
 
 /**
  * The checks a build must not skip, whether or not the content linter ran: frontmatter that is
@@ -26,66 +10,62 @@ import { explainVanished, findVanishedIds, readBaseline } from '../content/vanis
  * (`content/concepts.yaml`) or resources file (`content/resources.yaml`), and (in a build) an id
  * that vanished without an alias, which would lose learners' ticks. Same functions and messages
  * as the linter's rules `frontmatter`, `item-id-collision`, `concepts`, `resources` and
- * `item-id-vanished`; the build fails
- * naming file, line and column.
+ * `item-id-vanished` (src/content/checks.ts); the build fails naming file, line and column.
+ *
+ * Frontmatter is checked at once, when the config is set up: Astro's content layer, which reads
+ * it next, would stop on bad YAML naming no file. In a build, the item checks parse every chapter
+ * in a worker while Astro syncs the content on the main thread, and the build waits for them when
+ * it starts (`astro:build:start`), before anything is compiled: they cost a build about as much as
+ * the sync itself. Elsewhere (`astro dev`, `astro sync`) they run at once.
  */
 export function contentChecks(contentDir = 'content'): AstroIntegration {
+	let checking: Promise<ContentProblems> | undefined;
 	return {
 		name: 'backend-roadmaps:content-checks',
 		hooks: {
 			'astro:config:setup': ({ command, config, logger }) => {
 				const root = fileURLToPath(config.root);
-				const problems: string[] = [];
-				const report = (place: string, { message, fix }: { message: string; fix: string }) =>
-					problems.push(`${place}  ${message}\n  fix: ${fix}`);
-				const trees = new Map<string, ItemTree>();
-				for (const { path, contentPath } of listChapterFiles(`${root}/${contentDir}`)) {
-					const source = readFileSync(path, 'utf8');
-					for (const error of frontmatterSyntaxErrors(source)) {
-						const place = `${contentDir}/${contentPath}:${error.line}:${error.column}`;
-						report(`${place}  frontmatter`, error);
-					}
-					const tree = parseItemTree(source);
-					trees.set(contentPath, tree);
-					for (const collision of idCollisions(tree)) {
-						const { line, column } = collision.place;
-						report(`${contentDir}/${contentPath}:${line}:${column}`, explainCollision(collision));
-					}
-				}
-				const items = itemsByRoadmap(
-					readRoadmaps(`${root}/${contentDir}`).map((roadmap) => roadmap.id),
-					[...trees].map(([contentPath, tree]) => [contentPath.split('/')[0]!, tree] as const),
-				);
-				const conceptsSource = readConceptsSource(`${root}/${contentDir}`);
-				const { concepts, problems: conceptShape } = parseConcepts(conceptsSource ?? '');
-				for (const problem of [...conceptShape, ...checkConcepts(concepts, items)]) {
-					const place = `${contentDir}/${CONCEPTS_FILE}:${problem.line}:${problem.column}`;
-					report(`${place}  concepts`, problem);
-				}
-				const resourcesSource = readResourcesSource(`${root}/${contentDir}`);
-				if (resourcesSource !== undefined) {
-					const { resources, problems: shape } = parseResources(resourcesSource);
-					for (const problem of [...shape, ...checkResources(resources, items, concepts)]) {
-						const place = `${contentDir}/${RESOURCES_FILE}:${problem.line}:${problem.column}`;
-						report(`${place}  resources`, problem);
-					}
-				}
+				refuse(frontmatterProblems(root, contentDir), contentDir);
 				if (command === 'build') {
-					const baseline = readBaseline(root, contentDir);
-					if (!baseline.ok) logger.warn(`vanished-id check skipped: ${baseline.reason}`);
-					else {
-						for (const gone of findVanishedIds(trees, baseline.files, contentDir)) {
-							report(`${contentDir}/${gone.contentPath}:1:1`, explainVanished(gone));
-						}
-					}
+					checking = inWorker(root, contentDir);
+					// Settled when awaited at the build's start; never an unhandled rejection before.
+					checking.catch(() => {});
+					return;
 				}
-				if (problems.length > 0) {
-					throw new AstroError(
-						`${problems.length} problem(s) in ${contentDir}/:\n${problems.join('\n')}`,
-						'Fix each problem at its file, line and column, as its `fix:` line says. `npm run lint:content` shows the same findings.',
-					);
-				}
+				const { problems, warnings } = itemProblems(root, contentDir, { vanished: false });
+				for (const warning of warnings) logger.warn(warning);
+				refuse(problems, contentDir);
+			},
+			'astro:build:start': async ({ logger }) => {
+				if (!checking) return;
+				const { problems, warnings } = await checking;
+				checking = undefined;
+				for (const warning of warnings) logger.warn(warning);
+				refuse(problems, contentDir);
 			},
 		},
 	};
+}
+
+/** The item checks in a worker thread (./content-checks-worker.ts). */
+function inWorker(root: string, contentDir: string): Promise<ContentProblems> {
+	return new Promise((resolve, reject) => {
+		const worker = new Worker(new URL('./content-checks-worker.ts', import.meta.url), {
+			workerData: { root, contentDir },
+		});
+		worker.once('message', resolve);
+		worker.once('error', reject);
+		worker.once('exit', (code) => {
+			if (code !== 0) reject(new Error(`The content checks' worker stopped with code ${code}.`));
+		});
+	});
+}
+
+/** Fails with every problem found, each naming its file, line and column. */
+function refuse(problems: readonly string[], contentDir: string): void {
+	if (problems.length === 0) return;
+	throw new AstroError(
+		`${problems.length} problem(s) in ${contentDir}/:\n${problems.join('\n')}`,
+		'Fix each problem at its file, line and column, as its `fix:` line says. `npm run lint:content` shows the same findings.',
+	);
 }

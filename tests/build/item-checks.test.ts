@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentChecks } from '../../src/integrations/content-checks.ts';
 
 /**
- * The build's own item checks (src/integrations/content-checks.ts), run as Astro runs them at the
- * start of a build, on a git repository holding one chapter: a build that skips the linter still
+ * The build's own item checks (src/integrations/content-checks.ts), run as Astro runs them (in a
+ * worker during a build, awaited when it starts), on a git repository holding one chapter: a build that skips the linter still
  * fails on an id that vanished without an alias or collides with another id on its page, and on
  * a broken resources file.
  */
@@ -26,12 +26,18 @@ const git = (...args: string[]) =>
 		stdio: 'pipe',
 	});
 const warnings: string[] = [];
-const build = (command: 'build' | 'dev' = 'build') =>
-	(contentChecks().hooks['astro:config:setup'] as (options: unknown) => void)({
+/** The integration's hooks as Astro calls them: setup, then (in a build) the build's start. */
+const build = async (command: 'build' | 'dev' = 'build') => {
+	const { hooks } = contentChecks();
+	const logger = { warn: (message: string) => warnings.push(message) };
+	(hooks['astro:config:setup'] as (options: unknown) => void)({
 		command,
 		config: { root: pathToFileURL(`${repo}/`) },
-		logger: { warn: (message: string) => warnings.push(message) },
+		logger,
 	});
+	if (command === 'build')
+		await (hooks['astro:build:start'] as (options: unknown) => Promise<void>)({ logger });
+};
 
 beforeEach(() => {
 	repo = mkdtempSync(join(tmpdir(), 'build-checks-'));
@@ -45,42 +51,42 @@ beforeEach(() => {
 afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('the build refuses item problems the linter reports', () => {
-	it('passes content whose ids are all still there', () => {
+	it('passes content whose ids are all still there', async () => {
 		write('## A\n\n- [ ] Routing ^express-routing ^routing\n- [ ] Middleware ^middleware');
-		expect(() => build()).not.toThrow();
+		await expect(build()).resolves.toBeUndefined();
 		expect(warnings).toEqual([]);
 	});
 
-	it('fails on an id dropped without an alias, uncommitted or in the last commit on main', () => {
+	it('fails on an id dropped without an alias, uncommitted or in the last commit on main', async () => {
 		write('## A\n\n- [ ] Routing ^express-routing\n- [ ] Middleware ^middleware');
-		expect(() => build()).toThrow(
+		await expect(build()).rejects.toThrow(
 			`${CHAPTER}:1:1  item id ^routing (main:${CHAPTER} line 10) is gone`,
 		);
 		git('commit', '--quiet', '-am', 'Rename routing without an alias');
-		expect(() => build()).toThrow(
+		await expect(build()).rejects.toThrow(
 			`${CHAPTER}:1:1  item id ^routing (HEAD~1:${CHAPTER} line 10) is gone`,
 		);
 		// The dev server does not read git: authors see this in the linter and the build.
-		expect(() => build('dev')).not.toThrow();
+		await expect(build('dev')).resolves.toBeUndefined();
 	});
 
-	it('fails on an item id equal to a heading anchor on its page', () => {
+	it('fails on an item id equal to a heading anchor on its page', async () => {
 		write('## Routing\n\n- [ ] Routing ^routing\n- [ ] Middleware ^middleware');
-		expect(() => build('dev')).toThrow(
+		await expect(build('dev')).rejects.toThrow(
 			`${CHAPTER}:10:15  item id ^routing is also the id of the heading "Routing" (line 8) on this page`,
 		);
 	});
 
-	it('fails on a broken resources file, naming its line and field', () => {
+	it('fails on a broken resources file, naming its line and field', async () => {
 		writeFileSync(
 			join(repo, 'content/resources.yaml'),
 			'pages:\n  http://nodejs.org/api/stream.html:\n    title: "Node.js: Stream"\n    source: RFC 1\n',
 		);
-		expect(() => build('dev')).toThrow(
+		await expect(build('dev')).rejects.toThrow(
 			'content/resources.yaml:2:3  resources  pages: "http://nodejs.org/api/stream.html" is not https',
 		);
 		// An Astro error, so Astro prints what to do under the message.
-		expect(() => build('dev')).toThrow(
+		await expect(build('dev')).rejects.toThrow(
 			expect.objectContaining({
 				name: 'AstroUserError',
 				hint: expect.stringContaining('lint:content'),
@@ -88,9 +94,9 @@ describe('the build refuses item problems the linter reports', () => {
 		);
 	});
 
-	it('warns and builds outside a git checkout', () => {
+	it('warns and builds outside a git checkout', async () => {
 		rmSync(join(repo, '.git'), { recursive: true });
-		expect(() => build()).not.toThrow();
+		await expect(build()).resolves.toBeUndefined();
 		expect(warnings).toEqual([expect.stringContaining('vanished-id check skipped')]);
 	});
 });
