@@ -342,3 +342,36 @@ test('an import with a huge bad id is refused with a short message', async ({ pa
 	await expect(result).toContainText('(5000001 characters)');
 	expect((await result.textContent())!.length).toBeLessThan(300);
 });
+
+test('progress in an older format whose reader cannot load is left alone, and the page says so', async ({
+	page,
+}) => {
+	const old = JSON.stringify({ version: 1, roadmaps: { 'node-express-mongodb': { routing: 5 } } });
+	await page.addInitScript(
+		([key, value]) => {
+			if (!localStorage.getItem(key!)) localStorage.setItem(key!, value!);
+		},
+		[KEY, old],
+	);
+	// The code that reads older formats is loaded only for them: here its request fails.
+	await page.route('**/_astro/records.*.js', (route) => route.abort());
+	await page.goto(NESTED);
+	await expect(
+		page.getByRole('status').filter({ hasText: 'the code that reads it could not be loaded' }),
+	).toBeVisible();
+	// The page still works for what it could read; nothing is written over the old record.
+	await expect(box(page, /^Middleware/)).toBeEnabled();
+	await box(page, /^Middleware/).check();
+	await expect(box(page, /^Middleware/)).toBeChecked();
+	expect(
+		await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(key)), KEY),
+	).toEqual([KEY]);
+	expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(old);
+	// Once the reader loads, the record is migrated.
+	await page.unroute('**/_astro/records.*.js');
+	await page.reload();
+	await expect(box(page, /^Routing/)).toBeChecked();
+	await expect
+		.poll(() => page.evaluate((key) => localStorage.getItem(key), KEY))
+		.toBe('{"version":2}');
+});

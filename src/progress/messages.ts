@@ -16,6 +16,8 @@ export const MESSAGES: Record<Notice, string> = {
 		'Your saved progress could not be read, so a new record was started. The unreadable copy was kept in this browser’s storage.',
 	damaged:
 		'Part of your saved progress (an item’s status or note) could not be read. It was kept aside in this browser’s storage, and the item starts fresh.',
+	unloaded:
+		'Your progress is saved in an older format, and the code that reads it could not be loaded (this browser may be offline). It was left untouched, and nothing you tick on this page is saved: reload the page when you are online.',
 	unreadable:
 		'Your saved progress could not be read, and browser storage has no room to keep a copy of it, so it was left untouched. Nothing you tick is being saved: your ticks are lost when you leave this page.',
 };

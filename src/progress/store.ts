@@ -60,9 +60,11 @@ export interface StorageLike {
  * `unsaved` (a write failed, e.g. quota), `future` (data from a newer site version, not
  * overwritten), `corrupted` (unreadable data, kept aside under `backupKey`), `damaged` (an
  * item's unreadable value, kept aside under a backup key), `unreadable` (unreadable data and no
- * room to keep a copy: left alone, nothing is saved).
+ * room to keep a copy: left alone, nothing is saved), `unloaded` (data in another layout whose
+ * reader, records.ts, could not be loaded: left alone, nothing is saved until a reload).
  */
-export type Notice = 'unavailable' | 'unsaved' | 'future' | 'corrupted' | 'damaged' | 'unreadable';
+export type Notice =
+	'unavailable' | 'unsaved' | 'future' | 'corrupted' | 'damaged' | 'unreadable' | 'unloaded';
 
 /** `roadmap/item-id` → `[roadmap, item-id]`. */
 const splitKey = (key: string) => key.split('/') as [string, string];
@@ -215,7 +217,11 @@ export class ProgressStore {
 		this.roadmaps = roadmaps;
 		this.marked = raw !== null;
 		this.pending = undefined;
-		if (this.#notSaving === 'future' || this.#notSaving === 'unreadable')
+		if (
+			this.#notSaving === 'future' ||
+			this.#notSaving === 'unreadable' ||
+			this.#notSaving === 'unloaded'
+		)
 			this.#notSaving = undefined;
 		if (raw === null || raw === MARKER) return this.#keepAside(damaged);
 		// Another layout, or unreadable data: rare, so what reads it loads only now (records.ts).
@@ -230,11 +236,16 @@ export class ProgressStore {
 		if (isFuture(version)) this.#stop('future');
 		else this.#keepAside(damaged);
 		if (this.#records) return this.#recover(raw, this.#records.readStored(raw));
-		this.pending = import('./records.ts').then((records) => {
-			this.#records = records;
-			// Read again: the first key may have changed while the reader loaded.
-			this.reload();
-		});
+		this.pending = import('./records.ts').then(
+			(records) => {
+				this.#records = records;
+				// Read again: the first key may have changed while the reader loaded.
+				this.reload();
+			},
+			// Offline before the site was cached, or a failed request: what it could not read is left
+			// alone, and nothing is saved over it until a reload reads it.
+			() => this.#stop('unloaded'),
+		);
 	}
 
 	/** Takes in a first key of another layout (`readStored`), or keeps unreadable data aside. */
