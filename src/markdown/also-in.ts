@@ -4,7 +4,7 @@ import { escapeHtml as escape } from './learn.ts';
 /**
  * "Also in": on a chapter page, after each item that is in a concept (content/concepts.yaml), one
  * small line linking the concept's other members. Written into the chapter's rendered HTML at
- * build time (src/components/MarkdownContent.astro, with `addAfterItems` of ./learn.ts), after the item's `<label>`, so the checkbox's
+ * build time (src/components/TaskItems.astro, with `addAfterItems` of ./learn.ts), after the item's `<label>`, so the checkbox's
  * accessible name stays the item's text and the status tools, which the binding inserts right
  * after the label, come first. Search ignores the line, and `all` keeps its links out of the item's
  * anchor text too, which titles the item's search results (src/search/item-links.ts).

@@ -3,7 +3,7 @@ import type { ResourceLink } from '../content/resources.ts';
 /**
  * "Learn": under each item that has resources (content/resources.yaml), a native disclosure that
  * lists the pages that teach it. Written into the chapter's rendered HTML at build time
- * (src/components/MarkdownContent.astro, with `addAfterItems`), so it needs no script, shows in
+ * (src/components/TaskItems.astro, with `addAfterItems`), so it needs no script, shows in
  * the offline copy and costs no layout shift. The summary names the item for screen readers
  * ("Learn about Routing"); each link is followed by the site it leads to. Search ignores the block, so an
  * item's search result keeps the item's own words; `not-content` keeps Starlight's Markdown
