@@ -47,9 +47,14 @@ const plainText = (html: string) =>
 
 /**
  * `html` (a chapter, rendered) with its task items made progress checkboxes. `file` names the
- * chapter in the error an item without a well-formed id raises.
+ * chapter in the error an item without a well-formed id raises. With `search: false` (the print
+ * page, which is not indexed) the items carry no text for the search index.
  */
-export function taskItemsHtml(html: string, file: string): string {
+export function taskItemsHtml(
+	html: string,
+	file: string,
+	{ search = true }: { search?: boolean } = {},
+): string {
 	return html.replace(
 		TASK_ITEM,
 		(_match, lead: string, paragraph: string | undefined, line: string) => {
@@ -74,7 +79,9 @@ export function taskItemsHtml(html: string, file: string): string {
 			// Pagefind never indexes text inside a <label> (a form element to it), so the item's text
 			// is repeated in an attribute Pagefind is told to index, at the item's own position:
 			// search finds the item and deep-links to its anchor (src/search/).
-			const search = escapedText(text).replace(/\s+/g, ' ').trim();
+			const indexed = search
+				? ` data-pagefind-index-attrs="data-search-text" data-search-text="${escapedText(text).replace(/\s+/g, ' ').trim()}"`
+				: '';
 			const aliases =
 				markers.aliases.length > 0 ? ` data-aliases="${markers.aliases.join(' ')}"` : '';
 			// A loose item's paragraph is dropped and its content (the label) moved up into the <li>.
@@ -82,7 +89,7 @@ export function taskItemsHtml(html: string, file: string): string {
 			// behind a <p> the item's anchor had no text, and src/search/item-links.ts, which finds
 			// and titles an item's matches by that text, never linked a result to the item.
 			return (
-				`<li class="task-list-item roadmap-item" id="${markers.id}" data-pagefind-index-attrs="data-search-text" data-search-text="${search}">` +
+				`<li class="task-list-item roadmap-item" id="${markers.id}"${indexed}>` +
 				`${lead}<label class="item-label"><input type="checkbox" class="item-check" data-item="${markers.id}"${aliases}><span>${text}</span></label>${trail}`
 			);
 		},
