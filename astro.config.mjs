@@ -7,10 +7,10 @@ import { contentChecks } from './src/integrations/content-checks.ts';
 import { contentPolicyIntegration } from './src/integrations/content-policy.ts';
 import { cspIntegration } from './src/integrations/csp.ts';
 import { offlineIntegration } from './src/integrations/offline.ts';
+import { searchIndexIntegration } from './src/integrations/search-index.ts';
 import { cdnHeadersIntegration } from './src/integrations/cdn-headers.ts';
 import { THEME_COLOR } from './src/offline/manifest.ts';
 import { STORAGE_GUARD_SCRIPT } from './src/progress/storage-guard.ts';
-import { PAGEFIND_RANKING } from './src/search/ranking.ts';
 import { SITE } from './src/site.ts';
 
 /** Self-hosters set these at build time (docs/self-hosting.md). */
@@ -85,7 +85,10 @@ export default defineConfig({
 			disable404Route: true,
 			// The roadmap's sidebar and previous/next links; chapters' last-updated dates.
 			routeMiddleware: ['./src/navigation/route-middleware.ts'],
-			pagefind: { ranking: PAGEFIND_RANKING },
+			// The search index is built by Pagefind as pages render (src/integrations/search-index.ts),
+			// not by Starlight's run over dist/ after the build; the search dialog stays (Search is
+			// overridden, above) and its options, ranking included, are src/search/pagefind-ui.ts's.
+			pagefind: false,
 			// Each roadmap's own sidebar and previous/next links are set per page by the route middleware
 			// (src/navigation/roadmap-sidebar.ts). Starlight's own sidebar stays empty: it copies it into
 			// every page's route data, so one listing every roadmap's chapters grew with the site on
@@ -95,6 +98,8 @@ export default defineConfig({
 		// After Starlight: hashes the site's own inline scripts in the finished HTML and fails on any in
 		// chapter content (docs/security.md).
 		cspIntegration({ contentDir: 'content' }),
+		// The search index, fed each page by the page middleware as it renders.
+		searchIndexIntegration(),
 		// _headers for Netlify and Cloudflare Pages, from deploy/nginx/.
 		cdnHeadersIntegration(),
 		// Last: the offline service worker precaches every file the build wrote, as written.

@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { escapeRegExp, expect, test } from './fixtures';
 import { QUERY_CASES, ROADMAPS } from './search-cases';
 import { PAGEFIND_BUNDLE, openSearch, search, sitePath } from './search-helpers';
+import { PAGEFIND_RANKING } from '../src/search/ranking';
 
 const wordsOf = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
 
@@ -102,6 +103,26 @@ test('a query pasted while the roadmap filter is still loading gets the roadmap 
 	await expect(
 		dialog.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(python)} \\(`) }),
 	).toBeVisible();
+});
+
+test('the search dialog ranks with the site’s weights', async ({ page }) => {
+	// The dialog passes its options to Pagefind through public/pagefind/ui/pagefind.js: record them.
+	await page.route('**/pagefind/ui/pagefind.js', async (route) => {
+		const response = await route.fetch();
+		const body = `${await response.text()}
+export async function options(given) {
+	globalThis.pagefindOptions = given;
+	return pagefind.options(given);
+}`;
+		await route.fulfill({ response, body });
+	});
+	await page.goto('/');
+	const { results } = await search(page, 'mongoose');
+	await expect(results.first()).toBeVisible();
+	const given = await page.evaluate(
+		() => (globalThis as { pagefindOptions?: { ranking?: unknown } }).pagefindOptions?.ranking,
+	);
+	expect(given).toEqual(PAGEFIND_RANKING);
 });
 
 test('"/" opens search, but not while typing in a field', async ({ page }) => {

@@ -10,7 +10,10 @@ export interface BuildPhases {
 	bundle: number;
 	/** Rendering every page to HTML ("generating static routes"). */
 	render: number;
-	/** Pagefind indexing the HTML. */
+	/**
+	 * Pagefind indexing the HTML after the pages are rendered (plain Starlight), or, in this project,
+	 * what is left of it then: it indexes each page as it renders, and writes the index here.
+	 */
 	pagefind: number;
 	/** Build hooks after Pagefind: the sitemap and, in this project, the CSP check and the service worker. */
 	afterPagefind: number;
@@ -45,8 +48,14 @@ export function buildPhases(log: string): BuildPhases | undefined {
 	const setup = duration(/\[build\] ✓ Completed in (.+)\.$/);
 	const bundle = duration(/\[vite\] ✓ built in (.+)$/);
 	const render = duration(/^\d\d:\d\d:\d\d ✓ Completed in (.+)\.$/);
-	const pagefind = duration(/\[starlight:pagefind\] Finished building search index in (.+)\.$/);
-	const indexed = stamp(find(/\[starlight:pagefind\] Finished/));
+	// Starlight's Pagefind run (plain Starlight), or this project's, which indexes pages as they
+	// render and logs the same words once the index is written (src/integrations/search-index.ts).
+	const pagefind = duration(
+		/\[(?:starlight:pagefind|backend-roadmaps:search)\] Finished building search index in (.+)\.$/,
+	);
+	const indexed = stamp(
+		find(/\[(?:starlight:pagefind|backend-roadmaps:search)\] Finished building search index/),
+	);
 	const done = stamp(find(/\[build\] \d+ page\(s\) built in/));
 	if ([setup, bundle, render, pagefind, indexed, done].some((value) => value === undefined))
 		return undefined;

@@ -1,5 +1,5 @@
 /**
- * What the CSP integration (./csp.ts) and its page middleware (./csp-middleware.ts) share during
+ * What the CSP integration (./csp.ts) and the page middleware (./page-middleware.ts) share during
  * one build. The integration runs in Astro's own process; the middleware is bundled into the
  * pages' prerender code and runs in that same process, so the build's state is kept on
  * `globalThis` under one symbol, reset when a build starts.

@@ -14,7 +14,7 @@ export const CHAPTER_SCRIPTS_SWITCH = 'CSP_CHAPTER_SCRIPTS';
 
 /**
  * Writes each built page's Content-Security-Policy into a `<meta http-equiv>`, as the page is
- * rendered (./csp-middleware.ts), and fails the build when a chapter carries a script.
+ * rendered (./page-middleware.ts), and fails the build when a chapter carries a script.
  *
  * Astro's own `security.csp` hashes only the scripts it bundles, not `is:inline` ones (Starlight's
  * theme provider, search button, theme pickers), and adds style hashes, which switch off the
@@ -35,7 +35,7 @@ export function cspIntegration(options: { contentDir: string }): AstroIntegratio
 				if (command !== 'build') return;
 				// Last, so that the policy covers what every other middleware added to the page.
 				addMiddleware({
-					entrypoint: new URL('./csp-middleware.ts', import.meta.url),
+					entrypoint: new URL('./page-middleware.ts', import.meta.url),
 					order: 'post',
 				});
 				updateConfig({
@@ -65,7 +65,7 @@ export function cspIntegration(options: { contentDir: string }): AstroIntegratio
 				if (pages === 0)
 					throw new AstroError(
 						'No page got a Content-Security-Policy: the CSP middleware did not run.',
-						'Check that src/integrations/csp.ts registers src/integrations/csp-middleware.ts (addMiddleware).',
+						'Check that src/integrations/csp.ts registers src/integrations/page-middleware.ts (addMiddleware).',
 					);
 				if (refused.length > 0) {
 					const message = chapterScriptsMessage(

@@ -1,13 +1,14 @@
 // @ts-expect-error: @pagefind/default-ui ships no types. Imported by path: the bare name is aliased to this file.
 import { PagefindUI as DefaultPagefindUI } from '@pagefind/default-ui/npm_dist/mjs/ui-core.mjs';
 import { linkSubResultsToItems, type PagefindResultData } from './item-links';
+import { PAGEFIND_RANKING } from './ranking';
 
 type ProcessResult = (result: PagefindResultData) => PagefindResultData | void;
 
 /**
  * Starlight's search dialog creates the Pagefind UI with fixed options and offers no hook for
  * more. `astro.config.mjs` aliases `@pagefind/default-ui` to this module, so the dialog gets this
- * subclass: sub-results link to roadmap items (`#item-id`), the roadmap filter starts open,
+ * subclass: this site's ranking (./ranking.ts), sub-results link to roadmap items (`#item-id`), the roadmap filter starts open,
  * filter values that match nothing are hidden, results follow the last keystroke quickly, no
  * search worker is downloaded (bench/search-budget.ts) and Pagefind is loaded through
  * `public/pagefind/ui/pagefind.js`, whose searches wait for every filter chunk: Pagefind counts
@@ -22,6 +23,8 @@ export class PagefindUI extends DefaultPagefindUI {
 		super({
 			...options,
 			bundlePath: `${options.bundlePath}ui/`,
+			// Starlight passes no ranking: its Pagefind run is off (src/integrations/search-index.ts).
+			ranking: PAGEFIND_RANKING,
 			openFilters: ['roadmap'],
 			showEmptyFilters: false,
 			// Pagefind's default 300 ms debounce alone would break the 150 ms results budget.

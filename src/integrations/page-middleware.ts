@@ -1,12 +1,14 @@
 import { defineMiddleware } from 'astro:middleware';
 import { hashSource, splitScripts, withPolicyMeta } from '../security/csp';
 import { cspState } from './csp-state';
+import { searchState } from './search-state';
 
 /**
- * Writes each built page's Content-Security-Policy into a `<meta http-equiv>` as the page is
- * rendered (src/integrations/csp.ts says why this site computes its own): its HTML is in memory
- * then, so no pass reads and rewrites every file of `dist/` after the build. Registered for builds
- * only.
+ * What every built page goes through while its HTML is in memory, so that no step reads and
+ * rewrites the files of `dist/` after the build: its Content-Security-Policy is written into a
+ * `<meta http-equiv>` (src/integrations/csp.ts says why this site computes its own), and the page
+ * is handed to the search index (./search-index.ts), which Pagefind builds in its own process while
+ * the next pages render. Registered for builds only, by ./csp.ts.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
 	const response = await next();
@@ -26,7 +28,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
 		if (!source) state.hashes.set(text, (source = hashSource(text)));
 		return source;
 	};
-	return new Response(withPolicyMeta(html, `dist/${page}`, scripts.site, hash), {
+	const built = withPolicyMeta(html, `dist/${page}`, scripts.site, hash);
+	searchState().add?.(page, built);
+	return new Response(built, {
 		status: response.status,
 		statusText: response.statusText,
 		headers: response.headers,
