@@ -6,9 +6,9 @@ import { searchState } from './search-state';
 /**
  * What every built page goes through while its HTML is in memory, so that no step reads and
  * rewrites the files of `dist/` after the build: its Content-Security-Policy is written into a
- * `<meta http-equiv>` (src/integrations/csp.ts says why this site computes its own), and the page
- * is handed to the search index (./search-index.ts), which Pagefind builds in its own process while
- * the next pages render. Registered for builds only, by ./csp.ts.
+ * `<meta http-equiv>` (src/integrations/csp.ts says why this site computes its own), and a page
+ * with a search body is noted for the search index (./search-index.ts). Registered for builds
+ * only, by ./csp.ts.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
 	const response = await next();
@@ -28,9 +28,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
 		if (!source) state.hashes.set(text, (source = hashSource(text)));
 		return source;
 	};
-	const built = withPolicyMeta(html, `dist/${page}`, scripts.site, hash);
-	searchState().add?.(page, built);
-	return new Response(built, {
+	if (html.includes('data-pagefind-body')) searchState().pages.push(page);
+	return new Response(withPolicyMeta(html, `dist/${page}`, scripts.site, hash), {
 		status: response.status,
 		statusText: response.statusText,
 		headers: response.headers,

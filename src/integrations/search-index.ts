@@ -1,82 +1,71 @@
 import { AstroError } from 'astro/errors';
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { SearchIndexMessage, SearchIndexResult } from './search-index-worker.ts';
+import * as pagefind from 'pagefind';
 import { resetSearchState, searchState } from './search-state.ts';
 
 /**
- * The search index, built by Pagefind while the pages render instead of after the build.
+ * The search index, built by Pagefind from the pages that have a search body only.
  *
- * Starlight runs Pagefind over the whole of `dist/` once every page is written: it reads and
- * parses every HTML file, the print, plan, topic and progress pages it does not index too, and
- * the build waits for it. Here Starlight's own run is off (`pagefind: false` in astro.config.mjs)
- * and the page middleware (./page-middleware.ts) posts each page that has a search body
- * (`data-pagefind-body`: chapters, landing pages, the home page) as soon as it is rendered to a
- * worker thread (./search-index-worker.ts), which hands it to Pagefind's own process: both work on
- * the other core while the next pages render. When the build is done, only the index files are
- * left to write. The index holds what Starlight's run indexed: Pagefind leaves out pages without a
- * search body whenever another page has one.
+ * Starlight runs Pagefind over every HTML file of `dist/`: at 5,000 chapters it read and parsed
+ * 726 MB, the print, plan, topic and progress pages too, to leave them out of the index (Pagefind
+ * leaves out pages without `data-pagefind-body` whenever another page has one). Here Starlight's
+ * run is off (`pagefind: false` in astro.config.mjs); the page middleware (./page-middleware.ts)
+ * notes each page with a search body as it renders (chapters, landing pages, the home page), and
+ * Pagefind reads those pages alone, named in one glob. The index holds the same pages.
  */
 export function searchIndexIntegration(): AstroIntegration {
-	let worker: Worker | undefined;
-	let failure: Error | undefined;
 	return {
 		name: 'backend-roadmaps:search',
 		hooks: {
 			'astro:config:setup': () => {
 				resetSearchState();
 			},
-			'astro:build:start': () => {
-				failure = undefined;
-				const started = new Worker(new URL('./search-index-worker.ts', import.meta.url));
-				started.on('error', (error) => (failure ??= error));
-				// A build that fails before it is done must not wait for the index.
-				started.unref();
-				worker = started;
-				searchState().add = (page, html) => {
-					if (html.includes('data-pagefind-body'))
-						started.postMessage({ page, html } satisfies SearchIndexMessage);
-				};
-			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const log = logger.fork('backend-roadmaps:search');
-				searchState().add = undefined;
-				if (!worker) throw pagefindError(['the index was never started (astro:build:start)']);
-				const running = worker;
-				worker = undefined;
-				const start = performance.now();
-				running.ref();
-				try {
-					const result = await new Promise<SearchIndexResult>((resolve, reject) => {
-						if (failure) reject(failure);
-						running.once('message', resolve);
-						running.once('error', reject);
-						running.once('exit', (code) =>
-							reject(new Error(`The search index's worker stopped with code ${code}.`)),
-						);
-						running.postMessage({
-							write: fileURLToPath(new URL('./pagefind/', dir)),
-						} satisfies SearchIndexMessage);
-					});
-					if (result.errors.length > 0) throw pagefindError(result.errors);
-					if (result.pages === 0)
-						throw new AstroError(
-							'The search index holds no page: no page with data-pagefind-body reached it.',
-							'Check that src/integrations/csp.ts registers src/integrations/page-middleware.ts, which hands each page to the index.',
-						);
-					const seconds = (performance.now() - start) / 1000;
-					log.info(`${result.pages} pages were indexed as they were rendered.`);
-					// The same words as Starlight's Pagefind step: bench/lib/phases.ts reads this line.
-					log.info(
-						`Finished building search index in ${seconds < 0.75 ? `${Math.round(seconds * 1000)}ms` : `${seconds.toFixed(2)}s`}.`,
+				const { pages } = searchState();
+				if (pages.length === 0)
+					throw new AstroError(
+						'The search index would hold no page: no built page had data-pagefind-body.',
+						'Check that src/integrations/csp.ts registers src/integrations/page-middleware.ts, which notes the pages to index.',
 					);
+				const start = performance.now();
+				log.info(`Building search index with Pagefind from ${pages.length} pages...`);
+				try {
+					const created = await pagefind.createIndex();
+					if (!created.index || created.errors.length > 0) throw pagefindError(created.errors);
+					const added = await created.index.addDirectory({
+						path: fileURLToPath(dir),
+						glob: pagesGlob(pages),
+					});
+					if (added.errors.length > 0) throw pagefindError(added.errors);
+					if (added.page_count !== pages.length)
+						throw pagefindError([
+							`it found ${added.page_count} of the ${pages.length} pages to index in ${fileURLToPath(dir)}`,
+						]);
+					const written = await created.index.writeFiles({
+						outputPath: fileURLToPath(new URL('./pagefind/', dir)),
+					});
+					if (written.errors.length > 0) throw pagefindError(written.errors);
 				} finally {
-					await running.terminate();
+					await pagefind.close();
 				}
+				const seconds = (performance.now() - start) / 1000;
+				// The same words as Starlight's Pagefind step: bench/lib/phases.ts reads this line.
+				log.info(
+					`Finished building search index in ${seconds < 0.75 ? `${Math.round(seconds * 1000)}ms` : `${seconds.toFixed(2)}s`}.`,
+				);
 			},
 		},
 	};
+}
+
+/**
+ * One Pagefind glob that matches exactly `pages` (paths relative to `dist/`): `{a,b,…}`, each
+ * path's glob syntax escaped.
+ */
+export function pagesGlob(pages: readonly string[]): string {
+	return `{${pages.map((page) => page.replace(/[\\*?[\]{}<>,!:]/g, '\\$&')).join(',')}}`;
 }
 
 function pagefindError(errors: string[]): AstroError {
