@@ -15,6 +15,8 @@ import {
 	type PlanPhase,
 } from '../src/plan/schedule.ts';
 import { fold, planEvents, toICalendar } from '../src/plan/ics.ts';
+import { planItemsHtml } from '../src/plan/schedule-html.ts';
+import { leaves, parseItemTree } from '../src/content/items.ts';
 import { FakeStorage } from './helpers/fake-storage.ts';
 
 const items = (prefix: string, n: number): Item[] =>
@@ -326,5 +328,18 @@ describe('local dates in two time zones', () => {
 		expect(addDays('2026-03-07', 2)).toBe('2026-03-09');
 		expect(daysBetween('2026-10-24', '2026-11-02')).toBe(9);
 		expect(isDay('2026-13-01')).toBe(false);
+	});
+});
+
+describe('the plan page’s items (planItemsHtml)', () => {
+	it('writes each item’s box, link and date slot, its text and aliases escaped', () => {
+		const tree = parseItemTree(
+			'## Basics\n\n- [ ] Use `<template>` & "quotes" ^tpl ^old-tpl\n- [ ] Routing ^routing\n',
+		);
+		const html = planItemsHtml('/r/01-basics/', leaves(tree.items));
+		expect(html).toBe(
+			'<li class="plan-item" data-plan-item="tpl"><input type="checkbox" class="item-check" data-item="tpl" data-aliases="old-tpl" aria-labelledby="plan-tpl"><a id="plan-tpl" href="/r/01-basics/#tpl">Use &lt;template&gt; &amp; &quot;quotes&quot;</a><span class="plan-when" data-plan-when></span></li>' +
+				'<li class="plan-item" data-plan-item="routing"><input type="checkbox" class="item-check" data-item="routing" aria-labelledby="plan-routing"><a id="plan-routing" href="/r/01-basics/#routing">Routing</a><span class="plan-when" data-plan-when></span></li>',
+		);
 	});
 });

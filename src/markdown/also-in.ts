@@ -1,5 +1,5 @@
 import type { ConceptMemberLink } from '../content/concept-links.ts';
-import { escapeHtml as escape } from './learn.ts';
+import { escapeHtml as escape } from '../text/escape.ts';
 
 /**
  * "Also in": on a chapter page, after each item that is in a concept (content/concepts.yaml), one

@@ -1,4 +1,5 @@
 import type { ResourceLink } from '../content/resources.ts';
+import { escapeHtml } from '../text/escape.ts';
 
 /**
  * "Learn": under each item that has resources (content/resources.yaml), a native disclosure that
@@ -9,9 +10,6 @@ import type { ResourceLink } from '../content/resources.ts';
  * item's search result keeps the item's own words; `not-content` keeps Starlight's Markdown
  * `<details>` and list styles off it (src/styles/chapter.css styles it).
  */
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => ESCAPES[char]!);
 
 /** The site a link leads to, as learners read it: `nodejs.org`, `developer.mozilla.org`. */
 export const siteOf = (url: string) => new URL(url).host.replace(/^www\./, '');
