@@ -5,6 +5,7 @@ import {
 	pagePolicy,
 	readPolicyMeta,
 	splitScripts,
+	withPolicyBytes,
 	withPolicyMeta,
 } from '../src/security/csp';
 
@@ -102,5 +103,24 @@ describe('withPolicyMeta', () => {
 		expect(() => withPolicyMeta(withPolicyMeta(page, 'a.html'), 'a.html')).toThrow(
 			/a\.html: already has/,
 		);
+	});
+});
+
+describe('withPolicyBytes', () => {
+	// Characters outside ASCII everywhere: in the head, in the site's and the chapter's scripts (a
+	// byte 0xA0 in "à" and in a no-break space, which a JavaScript \s would match), in the text.
+	const html =
+		'<!doctype html><html><head><meta charset="utf-8"><title>Déjà vu</title>' +
+		'<script>greet("naïve café – à\u00a0la")</script></head><body>' +
+		'<div class="sl-markdown-content"><p>“Quoted” → text</p><script>chapter("à")</script>' +
+		'<script>tabs("é")</script></div></body></html>';
+	const bytes = new TextEncoder().encode(html);
+
+	it('writes the same page as withPolicyMeta, byte for byte, hashing each script’s UTF-8 text', () => {
+		const built = withPolicyBytes(bytes, 'page.html', new Set(['tabs("é")']));
+		const site = ['greet("naïve café – à\u00a0la")', 'tabs("é")'];
+		expect(built.bytes.toString('utf8')).toBe(withPolicyMeta(html, 'page.html', site));
+		expect(readPolicyMeta(built.bytes.toString('utf8'))).toContain(hashSource(site[0]!));
+		expect(built.chapter).toEqual(['chapter("à")']);
 	});
 });
