@@ -85,9 +85,10 @@ export default defineConfig({
 			disable404Route: true,
 			// The roadmap's sidebar and previous/next links; chapters' last-updated dates.
 			routeMiddleware: ['./src/navigation/route-middleware.ts'],
-			// The search index is built by Pagefind as pages render (src/integrations/search-index.ts),
-			// not by Starlight's run over dist/ after the build; the search dialog stays (Search is
-			// overridden, above) and its options, ranking included, are src/search/pagefind-ui.ts's.
+			// The search index is built from the pages that have a search body only
+			// (src/integrations/search-index.ts), not by Starlight's run over all of dist/; the search
+			// dialog stays (Search is overridden, above) and its options, ranking included, are
+			// src/search/pagefind-ui.ts's.
 			pagefind: false,
 			// Each roadmap's own sidebar and previous/next links are set per page by the route middleware
 			// (src/navigation/roadmap-sidebar.ts). Starlight's own sidebar stays empty: it copies it into
@@ -98,7 +99,7 @@ export default defineConfig({
 		// After Starlight: hashes the site's own inline scripts in the finished HTML and fails on any in
 		// chapter content (docs/security.md).
 		cspIntegration({ contentDir: 'content' }),
-		// The search index, fed each page by the page middleware as it renders.
+		// The search index, from the pages the page middleware noted as having a search body.
 		searchIndexIntegration(),
 		// _headers for Netlify and Cloudflare Pages, from deploy/nginx/.
 		cdnHeadersIntegration(),

@@ -90,7 +90,7 @@ describe('bench report', () => {
 			pagefind: 25.03,
 			afterPagefind: 25,
 		});
-		// This project's index, built as pages render, logs the same words once it is written.
+		// This project's own Pagefind step logs the same words once the index is written.
 		expect(
 			buildPhases(
 				log.replace(

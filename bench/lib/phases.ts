@@ -11,8 +11,8 @@ export interface BuildPhases {
 	/** Rendering every page to HTML ("generating static routes"). */
 	render: number;
 	/**
-	 * Pagefind indexing the HTML after the pages are rendered (plain Starlight), or, in this project,
-	 * what is left of it then: it indexes each page as it renders, and writes the index here.
+	 * Pagefind indexing the HTML after the pages are rendered: every HTML file (plain Starlight), or
+	 * only the pages with a search body (this project, src/integrations/search-index.ts).
 	 */
 	pagefind: number;
 	/** Build hooks after Pagefind: the sitemap and, in this project, the CSP check and the service worker. */
@@ -48,8 +48,8 @@ export function buildPhases(log: string): BuildPhases | undefined {
 	const setup = duration(/\[build\] ✓ Completed in (.+)\.$/);
 	const bundle = duration(/\[vite\] ✓ built in (.+)$/);
 	const render = duration(/^\d\d:\d\d:\d\d ✓ Completed in (.+)\.$/);
-	// Starlight's Pagefind run (plain Starlight), or this project's, which indexes pages as they
-	// render and logs the same words once the index is written (src/integrations/search-index.ts).
+	// Starlight's Pagefind run (plain Starlight), or this project's, which logs the same words once
+	// the index is written (src/integrations/search-index.ts).
 	const pagefind = duration(
 		/\[(?:starlight:pagefind|backend-roadmaps:search)\] Finished building search index in (.+)\.$/,
 	);

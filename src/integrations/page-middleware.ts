@@ -9,10 +9,9 @@ const SEARCH_BODY = 'data-pagefind-body';
 /**
  * What every built page goes through while its HTML is in memory, so that no step reads and
  * rewrites the files of `dist/` after the build, and as bytes, never decoded whole
- * (`withPolicyBytes`): its Content-Security-Policy is written into a
- * `<meta http-equiv>` (src/integrations/csp.ts says why this site computes its own), and a page
- * with a search body is noted for the search index (./search-index.ts). Registered for builds
- * only, by ./csp.ts.
+ * (`withPolicyBytes`): its Content-Security-Policy is written into a `<meta http-equiv>`
+ * (src/integrations/csp.ts says why this site computes its own), and a page with a search body is
+ * noted for the search index (./search-index.ts). Registered for builds only, by ./csp.ts.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
 	const response = await next();

@@ -8,12 +8,13 @@ type ProcessResult = (result: PagefindResultData) => PagefindResultData | void;
 /**
  * Starlight's search dialog creates the Pagefind UI with fixed options and offers no hook for
  * more. `astro.config.mjs` aliases `@pagefind/default-ui` to this module, so the dialog gets this
- * subclass: this site's ranking (./ranking.ts), sub-results link to roadmap items (`#item-id`), the roadmap filter starts open,
- * filter values that match nothing are hidden, results follow the last keystroke quickly, no
- * search worker is downloaded (bench/search-budget.ts) and Pagefind is loaded through
- * `public/pagefind/ui/pagefind.js`, whose searches wait for every filter chunk: Pagefind counts
- * filter values over the chunks loaded so far and the UI keeps the filters of the first search
- * it shows, so a query pasted while the `roadmap` chunk was loading showed no roadmap filter.
+ * subclass: this site's ranking (./ranking.ts), sub-results link to roadmap items (`#item-id`),
+ * the roadmap filter starts open, filter values that match nothing are hidden, results follow the
+ * last keystroke quickly, no search worker is downloaded (bench/search-budget.ts) and Pagefind is
+ * loaded through `public/pagefind/ui/pagefind.js`, whose searches wait for every filter chunk:
+ * Pagefind counts filter values over the chunks loaded so far and the UI keeps the filters of the
+ * first search it shows, so a query pasted while the `roadmap` chunk was loading showed no roadmap
+ * filter.
  */
 export class PagefindUI extends DefaultPagefindUI {
 	constructor(
