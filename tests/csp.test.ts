@@ -119,8 +119,12 @@ describe('withPolicyBytes', () => {
 	it('writes the same page as withPolicyMeta, byte for byte, hashing each script’s UTF-8 text', () => {
 		const built = withPolicyBytes(bytes, 'page.html', new Set(['tabs("é")']));
 		const site = ['greet("naïve café – à\u00a0la")', 'tabs("é")'];
-		expect(built.bytes.toString('utf8')).toBe(withPolicyMeta(html, 'page.html', site));
-		expect(readPolicyMeta(built.bytes.toString('utf8'))).toContain(hashSource(site[0]!));
+		const page = Buffer.concat(built.parts).toString('utf8');
+		expect(page).toBe(withPolicyMeta(html, 'page.html', site));
+		expect(readPolicyMeta(page)).toContain(hashSource(site[0]!));
+		// The page's own bytes are not copied: the first and last parts are views of them.
+		expect(built.parts[0].buffer).toBe(bytes.buffer);
+		expect(built.parts[2].buffer).toBe(bytes.buffer);
 		expect(built.chapter).toEqual(['chapter("à")']);
 	});
 });

@@ -17,7 +17,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	const response = await next();
 	if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
 	const state = cspState();
-	const bytes = new Uint8Array(await response.arrayBuffer());
+	const bytes = Buffer.from(await response.arrayBuffer());
 	// The built file, as dist/ names it: `express-senior/01-core-express/index.html`, `404.html`.
 	const path = context.url.pathname.slice(import.meta.env.BASE_URL.replace(/\/?$/, '/').length);
 	const page = path === '' || path.endsWith('/') ? `${path}index.html` : `${path}.html`;
@@ -31,8 +31,16 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	// build then fails (./csp.ts).
 	if (built.chapter.length > 0) state.refused.push({ page, scripts: built.chapter });
 	state.pages++;
-	if (built.bytes.includes(SEARCH_BODY)) searchState().pages.push(page);
-	return new Response(built.bytes, {
+	if (bytes.includes(SEARCH_BODY)) searchState().pages.push(page);
+	// The parts as they are, streamed: a byte body would be copied by the Response, then again
+	// by the build as it reads it.
+	const body = new ReadableStream<Uint8Array>({
+		start(controller) {
+			for (const part of built.parts) controller.enqueue(part);
+			controller.close();
+		},
+	});
+	return new Response(body, {
 		status: response.status,
 		statusText: response.statusText,
 		headers: response.headers,

@@ -104,23 +104,28 @@ export function splitScripts(
  * the HTML syntax these functions look for is ASCII and a UTF-8 byte of any other character is
  * 0x80 or above. Only each inline script's own text is decoded, to be hashed and compared. At
  * 1 MB (a print page) decoding and encoding the whole page took about 10 ms.
+ *
+ * The page comes back in three parts, never copied: the bytes before the policy, the policy's
+ * `<meta>`, and the bytes after it. Joining them is left to whoever reads them next (the page's
+ * response, which the build reads into one buffer anyway).
  */
 export function withPolicyBytes(
 	bytes: Uint8Array,
 	file: string,
 	bundled: ReadonlySet<string>,
 	hash = hashSource,
-): { bytes: Buffer<ArrayBuffer>; chapter: string[] } {
-	const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+): { parts: [Uint8Array, Uint8Array, Uint8Array]; chapter: string[] } {
+	const page = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const view = page.toString('latin1');
 	const scripts = splitScripts(view, bundled, (text) =>
 		Buffer.from(text, 'latin1').toString('utf8'),
 	);
+	const { at, meta } = policyMeta(view, file, scripts.site, hash);
 	// The policy is ASCII, so it reads the same in both.
-	const built = withPolicyMeta(view, file, scripts.site, hash);
-	// Its own memory, not Node's shared pool: the page's response keeps it.
-	const out = Buffer.allocUnsafeSlow(built.length);
-	out.write(built, 'latin1');
-	return { bytes: out, chapter: scripts.chapter };
+	return {
+		parts: [page.subarray(0, at), Buffer.from(meta, 'latin1'), page.subarray(at)],
+		chapter: scripts.chapter,
+	};
 }
 
 /** CSP hash source (`'sha256-…'`) of a script's exact text. */
@@ -150,6 +155,17 @@ export function withPolicyMeta(
 	scripts: readonly string[] = inlineScripts(html),
 	hash = hashSource,
 ): string {
+	const { at, meta } = policyMeta(html, file, scripts, hash);
+	return `${html.slice(0, at)}${meta}${html.slice(at)}`;
+}
+
+/** The policy `<meta>` of `withPolicyMeta`, and the offset in `html` where it goes. */
+function policyMeta(
+	html: string,
+	file: string,
+	scripts: readonly string[],
+	hash: (text: string) => string,
+): { at: number; meta: string } {
 	if (POLICY_META.test(html)) {
 		throw new Error(
 			`${file}: already has a Content-Security-Policy <meta>. The policy is written by src/integrations/csp.ts; remove the other one (e.g. Astro's \`security.csp\` in astro.config.mjs).`,
@@ -160,7 +176,7 @@ export function withPolicyMeta(
 	const policy = pagePolicy(scripts, hash).replaceAll('"', '&quot;');
 	const start = head.index + head[0].length;
 	const at = start + (/^\s*<meta\s+charset\s*=[^>]*>/i.exec(html.slice(start))?.[0].length ?? 0);
-	return `${html.slice(0, at)}<meta http-equiv="Content-Security-Policy" content="${policy}">${html.slice(at)}`;
+	return { at, meta: `<meta http-equiv="Content-Security-Policy" content="${policy}">` };
 }
 
 /** The policy a page carries in its `<meta>`, or undefined. */
