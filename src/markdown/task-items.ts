@@ -59,7 +59,8 @@ export function taskItemsHtml(
 		TASK_ITEM,
 		(_match, lead: string, paragraph: string | undefined, line: string) => {
 			// A tight item with a nested list ends its own line with a newline: it stays after the label.
-			const trail = paragraph ? '' : /\s*$/.exec(line)![0];
+			// (`trimEnd` trims what `\s` matches; the regex `\s*$` tried every position of the line.)
+			const trail = paragraph ? '' : line.slice(line.trimEnd().length);
 			const own = line.slice(0, line.length - trail.length);
 			// The markers end the item's last text: after its last tag.
 			const textStart = own.lastIndexOf('>') + 1;
