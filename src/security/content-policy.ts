@@ -423,7 +423,8 @@ function walkEstree(node: EsNode, visitor: (node: EsNode) => void): void {
 	// `for…in` over the node's own keys: `Object.entries` built an array per node, about 1 MB per
 	// compiled chapter.
 	for (const key in node) {
-		if (key === 'loc' || key === 'range' || key === 'comments' || !Object.hasOwn(node, key)) continue;
+		if (key === 'loc' || key === 'range' || key === 'comments' || !Object.hasOwn(node, key))
+			continue;
 		const value: unknown = node[key as keyof EsNode];
 		if (Array.isArray(value)) {
 			for (const child of value) if (isEsNode(child)) walkEstree(child, visitor);
