@@ -1,6 +1,6 @@
 import { blank } from './guards.ts';
 import { type Entries, type Entry, type Roadmaps } from './entries.ts';
-import { ProgressStore, type Settings } from './store.ts';
+import { leavesStoredAlone, ProgressStore, type Settings } from './store.ts';
 
 /**
  * The progress store with what only the progress page does: merge a file, a transfer link or an
@@ -69,7 +69,7 @@ export class ManagedProgressStore extends ProgressStore {
 	 * Merges imported entries by `mergeEntries` (an import, a transfer link, the undo of a reset),
 	 * writing only the items that change, with the learner's `settings` from a file first. All or
 	 * nothing: when a write fails (storage full), every key written is put back and memory is as
-	 * before, and data this site must not overwrite (`future`, `unreadable`, `unloaded`) is left alone. Only a
+	 * before, and data this site must not overwrite (`leavesStoredAlone`) is left alone. Only a
 	 * store without storage (`unavailable`) merges in memory, for the page's life. Returns how many
 	 * items were new, whether everything was saved, and whether the page shows the merge.
 	 */
@@ -77,12 +77,7 @@ export class ManagedProgressStore extends ProgressStore {
 		imported: Roadmaps,
 		settings?: Settings,
 	): { added: number; saved: boolean; shown: boolean } {
-		if (
-			this.notSaving === 'future' ||
-			this.notSaving === 'unreadable' ||
-			this.notSaving === 'unloaded'
-		)
-			return { added: 0, saved: false, shown: false };
+		if (leavesStoredAlone(this.notSaving)) return { added: 0, saved: false, shown: false };
 		const roadmaps = blank<Entries>();
 		for (const [roadmap, entries] of Object.entries(this.roadmaps))
 			roadmaps[roadmap] = Object.assign(blank<Entry>(), entries);

@@ -66,6 +66,13 @@ export interface StorageLike {
 export type Notice =
 	'unavailable' | 'unsaved' | 'future' | 'corrupted' | 'damaged' | 'unreadable' | 'unloaded';
 
+/**
+ * The notices under which the stored data is left alone (`future`, `unreadable`, `unloaded`):
+ * nothing is merged into it or saved over it until the next read of storage clears them.
+ */
+export const leavesStoredAlone = (notice: Notice | undefined): boolean =>
+	notice === 'future' || notice === 'unreadable' || notice === 'unloaded';
+
 /** `roadmap/item-id` → `[roadmap, item-id]`. */
 const splitKey = (key: string) => key.split('/') as [string, string];
 
@@ -217,12 +224,7 @@ export class ProgressStore {
 		this.roadmaps = roadmaps;
 		this.marked = raw !== null;
 		this.pending = undefined;
-		if (
-			this.#notSaving === 'future' ||
-			this.#notSaving === 'unreadable' ||
-			this.#notSaving === 'unloaded'
-		)
-			this.#notSaving = undefined;
+		if (leavesStoredAlone(this.#notSaving)) this.#notSaving = undefined;
 		if (raw === null || raw === MARKER) return this.#keepAside(damaged);
 		// Another layout, or unreadable data: rare, so what reads it loads only now (records.ts).
 		// Meanwhile the marker is not written over it (`marked`), and data from a newer layout stops
