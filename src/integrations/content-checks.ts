@@ -2,7 +2,7 @@ import { AstroError } from 'astro/errors';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { frontmatterProblems, itemProblems, type ContentProblems } from '../content/checks.ts';
+import { itemProblems, type ContentProblems } from '../content/checks.ts';
 
 /**
  * The checks a build must not skip, whether or not the content linter ran: frontmatter that is
@@ -12,8 +12,9 @@ import { frontmatterProblems, itemProblems, type ContentProblems } from '../cont
  * as the linter's rules `frontmatter`, `item-id-collision`, `concepts`, `resources` and
  * `item-id-vanished` (src/content/checks.ts); the build fails naming file, line and column.
  *
- * Frontmatter is checked at once, when the config is set up: Astro's content layer, which reads
- * it next, would stop on bad YAML naming no file. In a build, the item checks parse every chapter
+ * Frontmatter that is not YAML is reported where Astro's content layer stops on it, with a parser
+ * trace of its own (the docs collection's loader, src/content.config.ts, calls `refuse` then), so
+ * a build that passes reads no frontmatter twice. In a build, the item checks parse every chapter
  * in a worker while Astro syncs the content on the main thread, and the build waits for them when
  * it starts (`astro:build:start`), before anything is compiled: they cost a build about as much as
  * the sync itself. Elsewhere (`astro dev`, `astro sync`) they run at once.
@@ -25,7 +26,6 @@ export function contentChecks(contentDir = 'content'): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ command, config, logger }) => {
 				const root = fileURLToPath(config.root);
-				refuse(frontmatterProblems(root, contentDir), contentDir);
 				if (command === 'build') {
 					checking = inWorker(root, contentDir);
 					// Settled when awaited at the build's start; never an unhandled rejection before.
@@ -62,7 +62,7 @@ function inWorker(root: string, contentDir: string): Promise<ContentProblems> {
 }
 
 /** Fails with every problem found, each naming its file, line and column. */
-function refuse(problems: readonly string[], contentDir: string): void {
+export function refuse(problems: readonly string[], contentDir: string): void {
 	if (problems.length === 0) return;
 	throw new AstroError(
 		`${problems.length} problem(s) in ${contentDir}/:\n${problems.join('\n')}`,
