@@ -22,10 +22,12 @@ import { parseItemMarkers } from '../content/item-id.ts';
 /**
  * One task item's start: its `<li>`, in a loose list the `<p>` around its own line, GFM's checkbox,
  * and its own line up to the first block (a nested list, a paragraph…) or the end of the item. A
- * block tag cannot sit inside the inline content, and text never holds a raw `<`.
+ * block tag cannot sit inside the inline content, and text never holds a raw `<`. The line is
+ * matched as runs without `<`, each `<` looked at once: a lookahead at every character of every
+ * item cost the build about 0.1 ms a chapter.
  */
 const TASK_ITEM =
-	/<li class="task-list-item">(\s*)(<p>)?\s*<input type="checkbox"[^>]*>((?:(?!<\/?(?:li|ul|ol|p|div|pre|blockquote|table)\b)[^])*)(<\/p>)?/g;
+	/<li class="task-list-item">(\s*)(<p>)?\s*<input type="checkbox"[^>]*>([^<]*(?:<(?!\/?(?:li|ul|ol|p|div|pre|blockquote|table)\b)[^<]*)*)(<\/p>)?/g;
 
 const TAG = /<[^>]*>/g;
 const ENTITIES: Record<string, string> = {
