@@ -1,5 +1,13 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { precacheBudget, serviceWorkerEnabled } from '../src/integrations/offline';
+import {
+	precacheBudget,
+	serviceWorkerEnabled,
+	writeServiceWorker,
+} from '../src/integrations/offline';
 import {
 	builtPath,
 	fileUrl,
@@ -218,5 +226,33 @@ describe('serviceWorkerEnabled', () => {
 		expect(() => serviceWorkerEnabled('of')).toThrow(
 			expect.objectContaining({ hint: expect.stringContaining('"off"') }),
 		);
+	});
+});
+
+describe('writeServiceWorker', () => {
+	const page = '<!doctype html><title>Home</title>';
+	const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+	/** The version of a site of two pages, with `rendered` given for the home page. */
+	async function version(rendered?: Map<string, { hash: string; bytes: number }>) {
+		const dir = mkdtempSync(join(tmpdir(), 'sw-'));
+		try {
+			writeFileSync(join(dir, 'index.html'), page);
+			writeFileSync(join(dir, '404.html'), '<!doctype html><title>Not found</title>');
+			return (await writeServiceWorker(dir, '/', { rendered })).version;
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}
+	const entry = (hash: string, bytes = Buffer.byteLength(page)) =>
+		new Map([['index.html', { hash, bytes }]]);
+
+	it('takes a rendered page’s hash instead of reading the page back, while its size holds', async () => {
+		const read = await version();
+		// The hash the middleware took of the same bytes: the same version.
+		expect(await version(entry(sha256(page)))).toBe(read);
+		// A different hash for a page of that size is taken as it is: the page was not read.
+		expect(await version(entry('0'.repeat(64)))).not.toBe(read);
+		// A page whose size changed since it was rendered is read again.
+		expect(await version(entry('0'.repeat(64), 1))).toBe(read);
 	});
 });

@@ -1,6 +1,6 @@
 import { AstroError } from 'astro/errors';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -14,6 +14,7 @@ import {
 	type Precache,
 } from '../offline/precache.ts';
 import { OFFLINE_PATHS, packPath } from '../offline/paths.ts';
+import { offlineState, resetOfflineState } from './offline-state.ts';
 
 const OFFLINE = new URL('../offline/', import.meta.url);
 
@@ -51,6 +52,11 @@ export interface OfflineOptions {
 	enabled?: boolean;
 	roadmaps?: readonly string[];
 	budget?: number;
+	/**
+	 * Pages whose hash and size the build already knows (./offline-state.ts, from the page
+	 * middleware): a file of that path and size is not read back. Any other file is.
+	 */
+	rendered?: ReadonlyMap<string, { hash: string; bytes: number }>;
 }
 
 /**
@@ -69,6 +75,7 @@ export function offlineIntegration(): AstroIntegration {
 		name: 'backend-roadmaps:offline',
 		hooks: {
 			'astro:config:setup': ({ config, injectScript }) => {
+				resetOfflineState();
 				base = `/${config.base.replace(/^\/|\/$/g, '')}/`.replace('//', '/');
 				roadmaps = readRoadmaps(fileURLToPath(new URL('content/', config.root))).map(
 					(roadmap) => roadmap.id,
@@ -83,6 +90,7 @@ export function offlineIntegration(): AstroIntegration {
 					enabled,
 					roadmaps,
 					budget,
+					rendered: offlineState().pages,
 				});
 				if (!enabled) {
 					logger.info('SERVICE_WORKER=off: sw.js only removes workers of earlier builds.');
@@ -107,9 +115,14 @@ export function offlineIntegration(): AstroIntegration {
 export async function writeServiceWorker(
 	root: string,
 	base: string,
-	{ enabled = true, roadmaps = [], budget = PRECACHE_BUDGET }: OfflineOptions = {},
+	{ enabled = true, roadmaps = [], budget = PRECACHE_BUDGET, rendered }: OfflineOptions = {},
 ): Promise<Precache> {
-	const { precache, packs, shared } = offlinePlan(await builtFiles(root), base, roadmaps, budget);
+	const { precache, packs, shared } = offlinePlan(
+		await builtFiles(root, rendered),
+		base,
+		roadmaps,
+		budget,
+	);
 	const template = await readFile(
 		new URL(enabled ? 'service-worker.js' : 'service-worker-off.js', OFFLINE),
 		'utf8',
@@ -127,16 +140,28 @@ export async function writeServiceWorker(
 	return precache;
 }
 
-async function builtFiles(root: string): Promise<BuiltFile[]> {
+/**
+ * Every file under `root` with its hash and size. A page the build rendered (`rendered`) keeps the
+ * hash the page middleware took of the bytes it passed on to be written, when the file still has
+ * that size: at 5,000 chapters reading the pages back and hashing them took about 1.4 s. Any other
+ * file, or a page whose size changed since, is read and hashed.
+ */
+async function builtFiles(
+	root: string,
+	rendered: OfflineOptions['rendered'] = new Map(),
+): Promise<BuiltFile[]> {
 	const entries = await readdir(root, { recursive: true, withFileTypes: true });
 	return mapLimit(
 		entries.filter((entry) => entry.isFile()),
 		FILES_AT_ONCE,
 		async (entry) => {
 			const full = join(entry.parentPath, entry.name);
+			const path = relative(root, full).split(sep).join('/');
+			const known = rendered.get(path);
+			if (known && (await stat(full)).size === known.bytes) return { path, ...known };
 			const body = await readFile(full);
 			return {
-				path: relative(root, full).split(sep).join('/'),
+				path,
 				hash: createHash('sha256').update(body).digest('hex'),
 				bytes: body.length,
 			};

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { defineMiddleware } from 'astro:middleware';
 import { hashSource, withPolicyBytes } from '../security/csp';
 import { cspState } from './csp-state';
+import { offlineState } from './offline-state';
 import { searchState } from './search-state';
 
 /** Starlight's mark of a page's searchable part; Pagefind indexes only pages that have one. */
@@ -11,7 +13,8 @@ const SEARCH_BODY = 'data-pagefind-body';
  * rewrites the files of `dist/` after the build, and as bytes, never decoded whole
  * (`withPolicyBytes`): its Content-Security-Policy is written into a `<meta http-equiv>`
  * (src/integrations/csp.ts says why this site computes its own), and a page with a search body is
- * noted for the search index (./search-index.ts). Registered for builds only, by ./csp.ts.
+ * noted for the search index (./search-index.ts), and its hash is kept for the service worker's
+ * version (./offline.ts). Registered for builds only, by ./csp.ts.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
 	const response = await next();
@@ -32,6 +35,13 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	if (built.chapter.length > 0) state.refused.push({ page, scripts: built.chapter });
 	state.pages++;
 	if (bytes.includes(SEARCH_BODY)) searchState().pages.push(page);
+	// The page's hash as it will be written, for the service worker's version (./offline.ts).
+	const digest = createHash('sha256');
+	for (const part of built.parts) digest.update(part);
+	offlineState().pages.set(page, {
+		hash: digest.digest('hex'),
+		bytes: built.parts.reduce((sum, part) => sum + part.byteLength, 0),
+	});
 	// The parts as they are, streamed: a byte body would be copied by the Response, then again
 	// by the build as it reads it.
 	const body = new ReadableStream<Uint8Array>({

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaffoldChapter } from '../../scripts/scaffold/chapter.ts';
+import { writeServiceWorker } from '../../src/integrations/offline.ts';
 import {
 	BUILD_TIMEOUT,
 	buildSite,
@@ -104,6 +105,24 @@ describe(
 		});
 	},
 );
+
+// docs/offline-and-print.md. Shares the build above.
+describe('the service worker of a build', { timeout: BUILD_TIMEOUT }, () => {
+	it('has the version of the files as written: the pages’ hashes taken as they were rendered hold', async () => {
+		const { build } = await valid();
+		expect(build.ok, build.output).toBe(true);
+		const source = readFileSync(join(build.dist, 'sw.js'), 'utf8');
+		const built = JSON.parse(/^const PRECACHE = (.*);$/m.exec(source)![1]!) as { version: string };
+		// The same files hashed as read back from disk, in a copy (this writes its own sw.js).
+		const copy = `${build.dist}-reread`;
+		cpSync(build.dist, copy, { recursive: true });
+		try {
+			expect((await writeServiceWorker(copy, '/')).version).toBe(built.version);
+		} finally {
+			rmSync(copy, { recursive: true, force: true });
+		}
+	});
+});
 
 // docs/security.md, "Content policy". Shares the build above: one build proves both.
 describe('the build environment stays out of pages', { timeout: BUILD_TIMEOUT }, () => {
