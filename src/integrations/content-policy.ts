@@ -1,4 +1,5 @@
 import { AstroError } from 'astro/errors';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,14 +82,17 @@ export function contentPolicyIntegration(options: { contentDir: string }): Astro
 						`Unset ${POLICY_SWITCH}: the content policy is always on (tests alone may set "off").`,
 					);
 				}
-				/** Sources that passed, by absolute path. */
+				/**
+				 * The SHA-256 of each source that passed, by absolute path: the sources themselves, held
+				 * to the end of the build, were 45 MB at 5,000 chapters.
+				 */
 				const passed = new Map<string, string>();
 				const check = (path: string, source: string): string[] => {
 					const file = fileName(path);
 					const problems = findings(source).map((finding) =>
 						formatFinding({ ...finding, file, severity: 'error' }),
 					);
-					if (problems.length === 0) passed.set(path, source);
+					if (problems.length === 0) passed.set(path, sha256(source));
 					return problems;
 				};
 				const problems = chapterFiles(root).flatMap((path) =>
@@ -108,7 +112,7 @@ export function contentPolicyIntegration(options: { contentDir: string }): Astro
 							const path = id.split('?')[0]!;
 							if (!isChapter(path)) return null;
 							const source = readFileSync(path, 'utf8');
-							if (passed.get(path) === source) return null;
+							if (passed.get(path) === sha256(source)) return null;
 							const found = check(path, source);
 							if (found.length > 0) this.error(refusal(found));
 							return null;
@@ -138,6 +142,8 @@ function findings(source: string): Omit<Finding, 'file' | 'severity'>[] {
 		];
 	}
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
 function refusal(problems: string[]): string {
 	return [
