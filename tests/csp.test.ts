@@ -104,6 +104,15 @@ describe('withPolicyMeta', () => {
 			/a\.html: already has/,
 		);
 	});
+
+	it('reads a policy <meta> in <head> only, where browsers apply one', () => {
+		const inBody = page.replace(
+			'</body>',
+			'<meta http-equiv="Content-Security-Policy" content="default-src *"></body>',
+		);
+		expect(inBody).not.toBe(page);
+		expect(readPolicyMeta(withPolicyMeta(inBody, 'b.html'))).toBe(pagePolicy(['x()']));
+	});
 });
 
 describe('withPolicyBytes', () => {

@@ -40,6 +40,7 @@ const TYPE_ATTRIBUTE = /(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
  */
 const DATA_TYPE = /^application\/(?:[\w.-]+\+)?json$/;
 const POLICY_META = /<meta\s[^>]*http-equiv\s*=\s*["']?content-security-policy/i;
+const HEAD_END = /<\/head\s*>/i;
 /**
  * Where chapter content starts: Starlight renders every page's Markdown inside this container, and
  * nothing of the site's own comes after it but the footer. The first match is the real one: a
@@ -166,7 +167,9 @@ function policyMeta(
 	scripts: readonly string[],
 	hash: (text: string) => string,
 ): { at: number; meta: string } {
-	if (POLICY_META.test(html)) {
+	// A policy <meta> applies only in <head>: the rest of the page (1 MB on a print page) is not read.
+	const headEnd = html.search(HEAD_END);
+	if (POLICY_META.test(headEnd < 0 ? html : html.slice(0, headEnd))) {
 		throw new Error(
 			`${file}: already has a Content-Security-Policy <meta>. The policy is written by src/integrations/csp.ts; remove the other one (e.g. Astro's \`security.csp\` in astro.config.mjs).`,
 		);
