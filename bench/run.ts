@@ -5,7 +5,7 @@
  * with the date, commit and load average they were measured at; parts and sizes not run keep
  * their last figures.
  *
- *   npm run bench -- --only=build|weight|lighthouse|budgets (comma-separated) --sizes=1000
+ *   npm run bench -- --only=build|weight|lighthouse|budgets (comma-separated) --sizes=1000 --pairs=3
  *   npm run bench -- --smoke
  *
  * `--smoke` (run by `npm test`) runs every part once on a small corpus and fails when any part
@@ -29,7 +29,12 @@ import { addedScripts, measurePage } from './lib/weight.ts';
 
 const PARTS = ['build', 'weight', 'lighthouse', 'budgets'] as const;
 const { values } = parseArgs({
-	options: { only: { type: 'string' }, sizes: { type: 'string' }, smoke: { type: 'boolean' } },
+	options: {
+		only: { type: 'string' },
+		sizes: { type: 'string' },
+		pairs: { type: 'string' },
+		smoke: { type: 'boolean' },
+	},
 });
 const smoke = values.smoke === true;
 const only = values.only ? values.only.split(',') : [...PARTS];
@@ -39,6 +44,10 @@ for (const part of only) {
 }
 /** Two synthetic roadmaps in smoke mode, so pages that list several roadmaps have them. */
 const sizes = (values.sizes ?? (smoke ? '100' : '1000,5000')).split(',').map(Number);
+/** Alternated builds of each site per size: the ratio is the median of the pairs'. */
+const pairs = Number(values.pairs ?? (smoke ? 1 : 3));
+if (!Number.isInteger(pairs) || pairs < 1)
+	throw new Error(`--pairs=${values.pairs}: use a count, e.g. 3`);
 const log = (line: string) =>
 	console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
@@ -76,7 +85,7 @@ const started = performance.now();
 if (only.includes('build')) {
 	// Sizes not run this time keep their last figures.
 	const builds = (results.builds ?? []).filter((b) => !sizes.includes(b.chapters));
-	for (const size of sizes) builds.push(await benchSize(size, results.date, log));
+	for (const size of sizes) builds.push(await benchSize(size, results.date, log, pairs));
 	results.builds = builds.sort((a, b) => a.chapters - b.chapters);
 }
 

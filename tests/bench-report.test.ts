@@ -1,5 +1,6 @@
 import { chromium } from '@playwright/test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { median, summarizeSize, type BuildResult } from '../bench/lib/build.ts';
 import { buildPhases, parseDuration } from '../bench/lib/phases.ts';
 import { formatNumber, smokeGaps, toMarkdown, type Results } from '../bench/lib/report.ts';
 
@@ -100,5 +101,43 @@ describe('bench report', () => {
 			)?.pagefind,
 		).toBeCloseTo(0.82);
 		expect(buildPhases('23:40:26 [build] ✓ Completed in 24.08s.')).toBeUndefined();
+	});
+});
+
+describe('bench builds, paired', () => {
+	const build = (seconds: number, peak: number): BuildResult => ({
+		chapters: 1000,
+		seconds,
+		chaptersPerSecond: 1000 / seconds,
+		peakRssBytes: peak,
+		distBytes: 1,
+		pagefindBytes: 1,
+		dir: '/tmp',
+	});
+
+	it('takes medians: of times by build, of peaks, and of the pairs’ ratios', () => {
+		expect(median([3, 1, 2])).toBe(2);
+		expect(median([4, 1, 3, 2])).toBe(2.5);
+		// The second pair ran on a slow machine for plain Starlight only: its ratio is the outlier.
+		const size = summarizeSize(1000, 'run', [
+			{ project: build(20, 300), plain: build(16, 200) },
+			{ project: build(21, 100), plain: build(21, 210) },
+			{ project: build(22, 200), plain: build(17, 190) },
+		]);
+		expect(size.pairRatios).toEqual([16 / 20, 21 / 21, 17 / 22]);
+		expect(size.throughputRatio).toBe(16 / 20);
+		expect(size.project.seconds).toBe(21);
+		expect(size.plain.seconds).toBe(17);
+		expect(size.project.peakRssBytes).toBe(200);
+		expect(size.plain.peakRssBytes).toBe(200);
+		const table = toMarkdown({
+			date: '2026-12-07T00:00:00.000Z',
+			commit: 'abc',
+			load: { start: [0, 0, 0], end: [0, 0, 0] },
+			machine: { cpus: 2, cpuModel: 'test', memoryGB: 1, node: 'v24' },
+			builds: [size],
+		});
+		expect(table).toContain('Each size built 3 times (1000)');
+		expect(table).toContain('1000: 0.80, 1.00, 0.77');
 	});
 });

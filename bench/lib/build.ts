@@ -186,36 +186,81 @@ export interface SizeResult {
 	chapters: number;
 	/** When the run started: sizes compare for linearity only within one run. */
 	run: string;
+	/**
+	 * The median build of each site (by time; its peak memory the median of every build's), from
+	 * `pairs` builds of this project and plain Starlight, alternated.
+	 */
 	project: BuildResult;
 	plain: BuildResult;
-	/** Project throughput over plain Starlight throughput (≥ 0.9 is the target). */
+	/** Project throughput over plain Starlight throughput, the median of the pairs' (≥ 0.9 is the target). */
 	throughputRatio: number;
+	/** Each pair's throughput ratio, in the order built (absent in results from before pairs). */
+	pairRatios?: number[];
 }
 
-/** Builds `count` synthetic chapters with this project, then with plain Starlight. */
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * One size's result from its alternated builds: each site's median build by time (the lower
+ * middle one for an even count), with the median of every build's peak memory, and the median of
+ * the pairs' throughput ratios. Pairing keeps the ratio meaningful while the machine's speed
+ * drifts: one run of each measured 0.62x to 0.72x at 1,000 chapters on the same commit.
+ */
+export function summarizeSize(
+	chapters: number,
+	run: string,
+	pairs: readonly { project: BuildResult; plain: BuildResult }[],
+): SizeResult {
+	if (pairs.length === 0) throw new Error(`no build of ${chapters} chapters to summarize`);
+	const middle = (builds: BuildResult[]): BuildResult => {
+		const sorted = [...builds].sort((a, b) => a.seconds - b.seconds);
+		const picked = sorted[Math.floor((sorted.length - 1) / 2)]!;
+		const peaks = builds.flatMap((build) => (build.peakRssBytes ? [build.peakRssBytes] : []));
+		return { ...picked, peakRssBytes: peaks.length > 0 ? median(peaks) : null };
+	};
+	const pairRatios = pairs.map(({ project, plain }) => plain.seconds / project.seconds);
+	return {
+		chapters,
+		run,
+		project: middle(pairs.map((pair) => pair.project)),
+		plain: middle(pairs.map((pair) => pair.plain)),
+		throughputRatio: median(pairRatios),
+		pairRatios,
+	};
+}
+
+/**
+ * Builds `count` synthetic chapters with this project and with plain Starlight, `pairs` times
+ * each, alternated (project, plain, project, plain…).
+ */
 export async function benchSize(
 	count: number,
 	run: string,
 	log: (line: string) => void,
+	pairs = 1,
 ): Promise<SizeResult> {
 	const chapters = syntheticChapters(count);
 	const roadmaps = [...new Set(chapters.map((c) => c.roadmap))];
 	const projectDir = join(WORK, `project-${count}`);
 	const plainDir = join(WORK, `plain-${count}`);
 	log(
-		`${count} chapters (${roadmaps.length} roadmaps of ${CHAPTERS_PER_ROADMAP}): building this project…`,
+		`${count} chapters (${roadmaps.length} roadmaps of ${CHAPTERS_PER_ROADMAP}), ${pairs} alternated build(s) of each site…`,
 	);
 	prepareProject(projectDir, (contentDir) => writeCorpus(chapters, contentDir, false));
-	const project = await timedBuild(projectDir, count);
-	log(`  project: ${project.seconds.toFixed(1)} s; building plain Starlight…`);
 	preparePlain(plainDir, roadmaps, (docsDir) => writeCorpus(chapters, docsDir, true));
-	const plain = await timedBuild(plainDir, count);
-	log(`  plain: ${plain.seconds.toFixed(1)} s`);
-	return {
-		chapters: count,
-		run,
-		project,
-		plain,
-		throughputRatio: project.chaptersPerSecond / plain.chaptersPerSecond,
-	};
+	const built: { project: BuildResult; plain: BuildResult }[] = [];
+	for (let pair = 1; pair <= pairs; pair++) {
+		const project = await timedBuild(projectDir, count);
+		const plain = await timedBuild(plainDir, count);
+		log(
+			`  ${pair}/${pairs}: project ${project.seconds.toFixed(1)} s, plain ${plain.seconds.toFixed(1)} s (${(plain.seconds / project.seconds).toFixed(2)}x)`,
+		);
+		built.push({ project, plain });
+	}
+	return summarizeSize(count, run, built);
 }
