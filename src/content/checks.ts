@@ -33,8 +33,9 @@ const report = (place: string, { message, fix }: { message: string; fix: string 
 	`${place}  ${message}\n  fix: ${fix}`;
 
 /**
- * Chapters whose frontmatter is not valid YAML (the linter's rule `frontmatter`). Checked before
- * anything else reads the content: Astro's content layer would stop on it naming no file.
+ * Chapters whose frontmatter is not valid YAML (the linter's rule `frontmatter`). The build looks
+ * for them when Astro's content layer fails to load the chapters (src/content.config.ts): its own
+ * error names no file, line and column.
  */
 export function frontmatterProblems(root: string, contentDir: string): string[] {
 	return listChapterFiles(`${root}/${contentDir}`).flatMap(({ path, contentPath }) =>
