@@ -1,5 +1,4 @@
 import { AstroError } from 'astro/errors';
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { FILES_AT_ONCE, mapLimit } from './map-limit.ts';
 import { readRoadmaps } from '../content/roadmaps.ts';
 import {
+	fileHash,
 	offlinePlan,
 	PRECACHE_BUDGET,
 	serviceWorkerSource,
@@ -160,11 +160,7 @@ async function builtFiles(
 			const known = rendered.get(path);
 			if (known && (await stat(full)).size === known.bytes) return { path, ...known };
 			const body = await readFile(full);
-			return {
-				path,
-				hash: createHash('sha256').update(body).digest('hex'),
-				bytes: body.length,
-			};
+			return { path, hash: fileHash([body]), bytes: body.length };
 		},
 	);
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { defineMiddleware } from 'astro:middleware';
+import { fileHash } from '../offline/precache';
 import { hashSource, withPolicyBytes } from '../security/csp';
 import { cspState } from './csp-state';
 import { offlineState } from './offline-state';
@@ -12,9 +12,9 @@ const SEARCH_BODY = 'data-pagefind-body';
  * What every built page goes through while its HTML is in memory, so that no step reads and
  * rewrites the files of `dist/` after the build, and as bytes, never decoded whole
  * (`withPolicyBytes`): its Content-Security-Policy is written into a `<meta http-equiv>`
- * (src/integrations/csp.ts says why this site computes its own), and a page with a search body is
- * noted for the search index (./search-index.ts), and its hash is kept for the service worker's
- * version (./offline.ts). Registered for builds only, by ./csp.ts.
+ * (src/integrations/csp.ts says why this site computes its own), a page with a search body is
+ * noted for the search index (./search-index.ts), and every page's hash is kept for the service
+ * worker's version (./offline.ts). Registered for builds only, by ./csp.ts.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
 	const response = await next();
@@ -36,10 +36,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	state.pages++;
 	if (bytes.includes(SEARCH_BODY)) searchState().pages.push(page);
 	// The page's hash as it will be written, for the service worker's version (./offline.ts).
-	const digest = createHash('sha256');
-	for (const part of built.parts) digest.update(part);
 	offlineState().pages.set(page, {
-		hash: digest.digest('hex'),
+		hash: fileHash(built.parts),
 		bytes: built.parts.reduce((sum, part) => sum + part.byteLength, 0),
 	});
 	// The parts as they are, streamed: a byte body would be copied by the Response, then again

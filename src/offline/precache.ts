@@ -4,8 +4,20 @@ import { OFFLINE_PATHS } from './paths.ts';
 /** One built file: its path in the output directory (`/` separators), content hash and size. */
 export interface BuiltFile {
 	path: string;
+	/** `fileHash` of its bytes. */
 	hash: string;
 	bytes: number;
+}
+
+/**
+ * A built file's content hash (SHA-256, hex) from its bytes, whole or in consecutive parts: the
+ * page middleware hashes a page as it hands it on, the offline pass any file it reads back, and
+ * the two must agree.
+ */
+export function fileHash(parts: readonly Uint8Array[]): string {
+	const hash = createHash('sha256');
+	for (const part of parts) hash.update(part);
+	return hash.digest('hex');
 }
 
 /**
