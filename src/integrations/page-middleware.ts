@@ -3,7 +3,7 @@ import { fileHash } from '../offline/precache';
 import { hashSource, withPolicyBytes } from '../security/csp';
 import { cspState } from './csp-state';
 import { offlineState } from './offline-state';
-import { searchState } from './search-state';
+import { beginPage, pageRendered } from './search-state';
 
 /** Starlight's mark of a page's searchable part; Pagefind indexes only pages that have one. */
 const SEARCH_BODY = 'data-pagefind-body';
@@ -13,12 +13,17 @@ const SEARCH_BODY = 'data-pagefind-body';
  * rewrites the files of `dist/` after the build, and as bytes, never decoded whole
  * (`withPolicyBytes`): its Content-Security-Policy is written into a `<meta http-equiv>`
  * (src/integrations/csp.ts says why this site computes its own), a page with a search body is
- * noted for the search index (./search-index.ts), and every page's hash is kept for the service
- * worker's version (./offline.ts). Registered for builds only, by ./csp.ts.
+ * handed to the search index as soon as it is written (./search-index.ts), and every page's hash
+ * is kept for the service worker's version (./offline.ts). Registered for builds only, by ./csp.ts.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
+	// Its place in the search index's order, taken before it renders: pages finish in any order.
+	const slot = beginPage();
 	const response = await next();
-	if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
+	if (!response.headers.get('content-type')?.startsWith('text/html')) {
+		pageRendered(slot, null);
+		return response;
+	}
 	const state = cspState();
 	const bytes = Buffer.from(await response.arrayBuffer());
 	// The built file, as dist/ names it: `express-senior/01-core-express/index.html`, `404.html`.
@@ -34,12 +39,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	// build then fails (./csp.ts).
 	if (built.chapter.length > 0) state.refused.push({ page, scripts: built.chapter });
 	state.pages++;
-	if (bytes.includes(SEARCH_BODY)) searchState().pages.push(page);
+	const size = built.parts.reduce((sum, part) => sum + part.byteLength, 0);
 	// The page's hash as it will be written, for the service worker's version (./offline.ts).
-	offlineState().pages.set(page, {
-		hash: fileHash(built.parts),
-		bytes: built.parts.reduce((sum, part) => sum + part.byteLength, 0),
-	});
+	offlineState().pages.set(page, { hash: fileHash(built.parts), bytes: size });
+	pageRendered(slot, bytes.includes(SEARCH_BODY) ? { page, bytes: size } : null);
 	// The parts as they are, streamed: a byte body would be copied by the Response, then again
 	// by the build as it reads it.
 	const body = new ReadableStream<Uint8Array>({
