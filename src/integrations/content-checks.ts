@@ -1,8 +1,8 @@
 import { AstroError } from 'astro/errors';
-import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { itemProblems, type ContentProblems } from '../content/checks.ts';
+import { inWorker } from './worker.ts';
 
 /**
  * The checks a build must not skip, whether or not the content linter ran: frontmatter that is
@@ -27,7 +27,13 @@ export function contentChecks(contentDir = 'content'): AstroIntegration {
 			'astro:config:setup': ({ command, config, logger }) => {
 				const root = fileURLToPath(config.root);
 				if (command === 'build') {
-					checking = inWorker(root, contentDir);
+					checking = inWorker<ContentProblems>(
+						new URL('./content-checks-worker.ts', import.meta.url),
+						{
+							root,
+							contentDir,
+						},
+					);
 					// Settled when awaited at the build's start; never an unhandled rejection before.
 					checking.catch(() => {});
 					return;
@@ -45,20 +51,6 @@ export function contentChecks(contentDir = 'content'): AstroIntegration {
 			},
 		},
 	};
-}
-
-/** The item checks in a worker thread (./content-checks-worker.ts). */
-function inWorker(root: string, contentDir: string): Promise<ContentProblems> {
-	return new Promise((resolve, reject) => {
-		const worker = new Worker(new URL('./content-checks-worker.ts', import.meta.url), {
-			workerData: { root, contentDir },
-		});
-		worker.once('message', resolve);
-		worker.once('error', reject);
-		worker.once('exit', (code) => {
-			if (code !== 0) reject(new Error(`The content checks' worker stopped with code ${code}.`));
-		});
-	});
 }
 
 /** Fails with every problem found, each naming its file, line and column. */
