@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -254,5 +254,20 @@ describe('writeServiceWorker', () => {
 		expect(await version(entry('0'.repeat(64)))).not.toBe(read);
 		// A page whose size changed since it was rendered is read again.
 		expect(await version(entry('0'.repeat(64), 1))).toBe(read);
+	});
+
+	it('reads no file a learner never downloads, such as the llms files', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'sw-'));
+		try {
+			writeFileSync(join(dir, 'index.html'), page);
+			// 3 GB, sparse: reading it fails (no buffer holds it), so the call fails if it is read.
+			mkdirSync(join(dir, 'llms'));
+			writeFileSync(join(dir, 'llms', 'huge.txt'), '');
+			truncateSync(join(dir, 'llms', 'huge.txt'), 3 * 1024 ** 3);
+			const { urls } = await writeServiceWorker(dir, '/');
+			expect(urls).toEqual(['/']);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

@@ -7,6 +7,7 @@ import { FILES_AT_ONCE, mapLimit } from './map-limit.ts';
 import { readRoadmaps } from '../content/roadmaps.ts';
 import {
 	fileHash,
+	isPrecached,
 	offlinePlan,
 	PRECACHE_BUDGET,
 	serviceWorkerSource,
@@ -141,26 +142,28 @@ export async function writeServiceWorker(
 }
 
 /**
- * Every file under `root` with its hash and size. A page the build rendered (`rendered`) keeps the
- * hash the page middleware took of the bytes it passed on to be written, when the file still has
- * that size: at 5,000 chapters reading the pages back and hashing them took about 1.4 s. Any other
- * file, or a page whose size changed since, is read and hashed.
+ * Every file under `root` a learner may download for offline use (`isPrecached`), with its hash
+ * and size; the others (the llms files, 72 MB at 5,000 chapters) are not read. A page the build
+ * rendered (`rendered`) keeps the hash the page middleware took of the bytes it passed on to be
+ * written, when the file still has that size: at 5,000 chapters reading the pages back and
+ * hashing them took about 1.4 s. Any other file, or a page whose size changed since, is read and
+ * hashed.
  */
 async function builtFiles(
 	root: string,
 	rendered: OfflineOptions['rendered'] = new Map(),
 ): Promise<BuiltFile[]> {
 	const entries = await readdir(root, { recursive: true, withFileTypes: true });
-	return mapLimit(
-		entries.filter((entry) => entry.isFile()),
-		FILES_AT_ONCE,
-		async (entry) => {
-			const full = join(entry.parentPath, entry.name);
-			const path = relative(root, full).split(sep).join('/');
-			const known = rendered.get(path);
-			if (known && (await stat(full)).size === known.bytes) return { path, ...known };
-			const body = await readFile(full);
-			return { path, hash: fileHash([body]), bytes: body.length };
-		},
-	);
+	const files = entries.flatMap((entry) => {
+		if (!entry.isFile()) return [];
+		const full = join(entry.parentPath, entry.name);
+		const path = relative(root, full).split(sep).join('/');
+		return isPrecached(path) ? [{ full, path }] : [];
+	});
+	return mapLimit(files, FILES_AT_ONCE, async ({ full, path }) => {
+		const known = rendered.get(path);
+		if (known && (await stat(full)).size === known.bytes) return { path, ...known };
+		const body = await readFile(full);
+		return { path, hash: fileHash([body]), bytes: body.length };
+	});
 }
