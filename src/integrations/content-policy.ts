@@ -36,23 +36,38 @@ const MDX_MODULE = /\.mdx$/;
  * which reads chapters as data and runs none of them, and the build waits for the verdict when it
  * starts (`astro:build:start`), before it compiles or writes anything. That took the check's 1.5 s
  * at 5,000 chapters off the main thread. Elsewhere (`astro dev`) it runs when the config is set
- * up. The build stops with every finding, in the linter's format. A Vite `load` hook checks each `.mdx` module
- * again as it is read (skipped when it is the text that already passed), which covers chapters
- * edited while `astro dev` runs. Then, after MDX compiled a chapter and before it runs, its module
+ * up. The build stops with every finding, in the linter's format. A Vite `load` hook checks each
+ * `.mdx` module again as it is read (skipped when it is the text that already passed), which
+ * covers chapters edited while `astro dev` runs. Then, after MDX compiled a chapter and before it runs, its module
  * is checked once more (`checkCompiledChapter`): should the compiler ever read a construct as an
  * import where the policy's parser read text, the import still never runs.
  */
 export function contentPolicyIntegration(options: { contentDir: string }): AstroIntegration {
 	/** A build's verdict on every chapter, computed in a worker, awaited when the build starts. */
 	let verdict: Promise<PolicyVerdict> | undefined;
-	let acceptVerdict: (verdict: PolicyVerdict) => void = () => {};
+	/**
+	 * The SHA-256 of each source that passed, by absolute path: the sources themselves, held to the
+	 * end of the build, were 45 MB at 5,000 chapters.
+	 */
+	const passed = new Map<string, string>();
+	/** Refuses the build on any finding; else notes the chapters that passed. */
+	const accept = ({ problems, passed: hashes }: PolicyVerdict) => {
+		if (problems.length > 0)
+			throw new AstroError(
+				refusal(problems),
+				'Chapters are content, not code: CONTRIBUTING.md, "What a chapter may contain". `npm run lint:content` lists the same findings.',
+			);
+		for (const [path, hash] of hashes) passed.set(path, hash);
+	};
 	return {
 		name: 'backend-roadmaps:content-policy',
 		hooks: {
 			'astro:config:setup': ({ command, config, updateConfig, logger }) => {
+				// Nothing from an earlier build in this process (a test's that failed before its start).
+				verdict = undefined;
+				passed.clear();
 				const cwd = fileURLToPath(config.root);
 				const root = join(cwd, options.contentDir);
-				const fileName = (path: string) => relative(cwd, path).split(sep).join('/');
 				const isChapter = (path: string) => path.startsWith(root + sep) && CHAPTER_FILE.test(path);
 				const compiledCheck: VitePlugin = {
 					// A normal plugin, so it runs after MDX's (`pre`) compiled the chapter, and before the
@@ -68,7 +83,7 @@ export function contentPolicyIntegration(options: { contentDir: string }): Astro
 							const problems = checkCompiledChapter(this.parse(code) as unknown as Program);
 							if (problems.length > 0) {
 								this.error(
-									`${fileName(id)}: the compiled chapter ${problems.join(', ')}. Chapters are content, not code (docs/security.md); run \`npm run lint:content\`.`,
+									`${fileName(cwd, id)}: the compiled chapter ${problems.join(', ')}. Chapters are content, not code (docs/security.md); run \`npm run lint:content\`.`,
 								);
 							}
 							return null;
@@ -89,24 +104,6 @@ export function contentPolicyIntegration(options: { contentDir: string }): Astro
 						`Unset ${POLICY_SWITCH}: the content policy is always on (tests alone may set "off").`,
 					);
 				}
-				/**
-				 * The SHA-256 of each source that passed, by absolute path: the sources themselves, held
-				 * to the end of the build, were 45 MB at 5,000 chapters.
-				 */
-				const passed = new Map<string, string>();
-				const check = (path: string, source: string): string[] => {
-					const problems = policyProblems(fileName(path), source);
-					if (problems.length === 0) passed.set(path, sha256(source));
-					return problems;
-				};
-				const accept = (verdict: PolicyVerdict) => {
-					if (verdict.problems.length > 0)
-						throw new AstroError(
-							refusal(verdict.problems),
-							'Chapters are content, not code: CONTRIBUTING.md, "What a chapter may contain". `npm run lint:content` lists the same findings.',
-						);
-					for (const [path, hash] of verdict.passed) passed.set(path, hash);
-				};
 				if (command === 'build') {
 					// Read beside the content sync, which reads no chapter as code; the build waits for the
 					// verdict when it starts (below), before anything compiles a chapter.
@@ -132,20 +129,20 @@ export function contentPolicyIntegration(options: { contentDir: string }): Astro
 							if (!isChapter(path)) return null;
 							const source = readFileSync(path, 'utf8');
 							if (passed.get(path) === sha256(source)) return null;
-							const found = check(path, source);
-							if (found.length > 0) this.error(refusal(found));
+							const { problems, hash } = chapterVerdict(cwd, path, source);
+							if (hash) passed.set(path, hash);
+							if (problems.length > 0) this.error(refusal(problems));
 							return null;
 						},
 					},
 				};
 				updateConfig({ vite: { plugins: [sourceCheck, compiledCheck] } });
-				acceptVerdict = accept;
 			},
 			'astro:build:start': async () => {
 				if (!verdict) return;
 				const found = await verdict;
 				verdict = undefined;
-				acceptVerdict(found);
+				accept(found);
 			},
 		},
 	};
@@ -162,18 +159,31 @@ export interface PolicyVerdict {
 export function policyVerdict(cwd: string, contentDir: string): PolicyVerdict {
 	const verdict: PolicyVerdict = { problems: [], passed: [] };
 	for (const path of chapterFiles(join(cwd, contentDir))) {
-		const source = readFileSync(path, 'utf8');
-		const problems = policyProblems(relative(cwd, path).split(sep).join('/'), source);
-		if (problems.length === 0) verdict.passed.push([path, sha256(source)]);
-		else verdict.problems.push(...problems);
+		const { problems, hash } = chapterVerdict(cwd, path, readFileSync(path, 'utf8'));
+		if (hash) verdict.passed.push([path, hash]);
+		verdict.problems.push(...problems);
 	}
 	return verdict;
 }
 
-/** One chapter's findings, each a line in the linter's format naming `file`. */
-function policyProblems(file: string, source: string): string[] {
-	return findings(source).map((finding) => formatFinding({ ...finding, file, severity: 'error' }));
+/**
+ * One chapter's findings, each a line in the linter's format naming its file (relative to `cwd`),
+ * and, when it has none, the SHA-256 of its source.
+ */
+function chapterVerdict(
+	cwd: string,
+	path: string,
+	source: string,
+): { problems: string[]; hash?: string } {
+	const file = fileName(cwd, path);
+	const problems = findings(source).map((finding) =>
+		formatFinding({ ...finding, file, severity: 'error' }),
+	);
+	return problems.length > 0 ? { problems } : { problems, hash: sha256(source) };
 }
+
+/** A file's name as findings give it: relative to `cwd`, with `/` separators. */
+const fileName = (cwd: string, path: string) => relative(cwd, path).split(sep).join('/');
 
 /** The policy's findings; a chapter the parser cannot read is refused as a whole (fail closed). */
 function findings(source: string): Omit<Finding, 'file' | 'severity'>[] {
