@@ -7,6 +7,7 @@ import { pageGlob } from '../src/integrations/search-index.ts';
 import {
 	beginPage,
 	handReady,
+	notHanded,
 	pageRendered,
 	resetSearchState,
 	type SearchPage,
@@ -99,5 +100,25 @@ describe('pages reach the search index in the order they began to render, once w
 		expect(indexed).toEqual([]);
 		pageRendered(slot, searched('x/index.html'), state);
 		expect(indexed).toEqual(['x/index.html']);
+	});
+
+	it('names what it could not hand on: a page not written as rendered, one still rendering', () => {
+		const state = resetSearchState();
+		const [a, b, c] = [beginPage(state), beginPage(state), beginPage(state)];
+		beginPage(state);
+		pageRendered(a, searched('a/index.html'), state);
+		pageRendered(b, null, state);
+		pageRendered(c, searched('c/index.html'), state);
+		handReady(
+			state,
+			(page) => page.page !== 'a/index.html',
+			() => {},
+		);
+		// The page without a search body behind them is not named.
+		expect(notHanded(state)).toEqual([
+			'a/index.html',
+			'c/index.html',
+			'a page that never finished rendering',
+		]);
 	});
 });

@@ -5,7 +5,13 @@ import * as pagefind from 'pagefind';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
-import { handReady, resetSearchState, searchState, type SearchPage } from './search-state.ts';
+import {
+	handReady,
+	notHanded,
+	resetSearchState,
+	searchState,
+	type SearchPage,
+} from './search-state.ts';
 
 /**
  * The search index, built by Pagefind from the pages that have a search body only, each read as
@@ -69,14 +75,14 @@ export function searchIndexIntegration(): AstroIntegration {
 				const early = state.pages.length;
 				// Every page is written now: the pages still waiting are handed on.
 				handReady(state, written, addPage);
-				const waiting = state.order.slice(state.handed);
+				const waiting = notHanded(state);
 				log.info(
 					`Building search index with Pagefind from ${state.pages.length} pages (${early} of them read while the build rendered)...`,
 				);
 				try {
 					if (waiting.length > 0)
 						throw new AstroError(
-							`The search index is missing pages: ${waiting.map((page) => page?.page ?? 'a page that never finished rendering').join(', ')} did not reach dist/ as rendered.`,
+							`The search index is missing pages: ${waiting.join(', ')} did not reach dist/ as rendered.`,
 							'See docs/search.md.',
 						);
 					if (state.pages.length === 0)

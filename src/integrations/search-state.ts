@@ -78,3 +78,15 @@ export function handReady(
 		state.handed++;
 	}
 }
+
+/**
+ * What `handReady` could not hand on, as the build names it: each page still rendering, or with a
+ * search body whose file is not as rendered. Pages without a search body behind them are not named.
+ */
+export function notHanded(state: SearchState): string[] {
+	return state.order
+		.slice(state.handed)
+		.flatMap((page) =>
+			page === null ? [] : [page?.page ?? 'a page that never finished rendering'],
+		);
+}
